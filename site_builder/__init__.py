@@ -1,0 +1,1 @@
+"""Build the ITA transparency section of a Thai agency's website from YAML."""

@@ -1,0 +1,111 @@
+"""Thai dates and numbers: Buddhist Era, fiscal years, month names, Thai digits, baht."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+
+BE_OFFSET = 543
+
+MONTHS = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+MONTHS_ABBR = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)
+
+_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+class DigitStyle(str, Enum):
+    """Where Thai digits (๐–๙) are used: a site setting (cabinet resolution 2543 promotes, not mandates)."""
+
+    ARABIC = "arabic"  # never
+    FORMAL = "formal"  # in formal text: dates and headings of documents
+    EVERYWHERE = "everywhere"  # all prose, but never URLs, IDs, money or exports
+
+
+def be_year(year_ce: int) -> int:
+    return year_ce + BE_OFFSET
+
+
+def ce_year(year_be: int) -> int:
+    return year_be - BE_OFFSET
+
+
+def fiscal_year(day: date) -> int:
+    """The Buddhist Era fiscal year (1 Oct – 30 Sep) a day falls in, named by the year it ends."""
+    return be_year(day.year) + (1 if day.month >= 10 else 0)
+
+
+def fiscal_year_start(fy_be: int) -> date:
+    return date(ce_year(fy_be) - 1, 10, 1)
+
+
+def fiscal_year_end(fy_be: int) -> date:
+    return date(ce_year(fy_be), 9, 30)
+
+
+def first_half_end(fy_be: int) -> date:
+    """Last day of the first six months of a fiscal year (31 March)."""
+    return date(ce_year(fy_be), 3, 31)
+
+
+def thai_digits(text: str) -> str:
+    return str(text).translate(_THAI_DIGITS)
+
+
+def digits(text: str, style: DigitStyle, formal: bool = True) -> str:
+    """Apply the site's digit setting to prose; `formal` marks formal text."""
+    if style is DigitStyle.EVERYWHERE or (style is DigitStyle.FORMAL and formal):
+        return thai_digits(text)
+    return str(text)
+
+
+def format_date(day: date, style: DigitStyle = DigitStyle.ARABIC) -> str:
+    """Formal Thai date: '31 มกราคม 2567' (Thai digits when the setting asks)."""
+    return digits(f"{day.day} {MONTHS[day.month - 1]} {be_year(day.year)}", style)
+
+
+def format_date_short(day: date, style: DigitStyle = DigitStyle.ARABIC) -> str:
+    """Abbreviated date for tables: '31 ม.ค. 2567'."""
+    return digits(f"{day.day} {MONTHS_ABBR[day.month - 1]} {be_year(day.year)}", style, formal=False)
+
+
+def format_month(year_ce: int, month: int) -> str:
+    return f"{MONTHS[month - 1]} {be_year(year_ce)}"
+
+
+def parse_date(text: str) -> date:
+    """Read 'YYYY-MM-DD'; a year of 2400 or more is Buddhist Era.
+
+    Raises ValueError with a Thai message a webmaster can act on.
+    """
+    parts = str(text).strip().split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        raise ValueError(f"วันที่ '{text}' ต้องอยู่ในรูป ปปปป-ดด-วว เช่น 2567-03-31 (พ.ศ.) หรือ 2024-03-31 (ค.ศ.)")
+    year, month, day = (int(p) for p in parts)
+    if year >= 2400:
+        year = ce_year(year)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"ไม่มีวันที่ '{text}' ในปฏิทิน (impossible date)") from None
+
+
+def format_baht(amount: Decimal | float | int) -> str:
+    """'1,234,567.50': Arabic digits always, since money is machine-readable."""
+    value = Decimal(str(amount)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{value:,.2f}"
+
+
+def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC) -> str:
+    """'1 ตุลาคม 2566 – 31 มีนาคม 2567', or 'ปีงบประมาณ 2567' for a whole fiscal year."""
+    if start == fiscal_year_start(fiscal_year(start)) and end == fiscal_year_end(fiscal_year(end)):
+        first, last = fiscal_year(start), fiscal_year(end)
+        years = f"{first}" if first == last else f"{first}–{last}"
+        return digits(f"ปีงบประมาณ {years}", style)
+    return f"{format_date(start, style)} – {format_date(end, style)}"

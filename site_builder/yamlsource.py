@@ -1,0 +1,209 @@
+"""Read YAML keeping the line of every key and list entry, and turn validation
+errors into problems that name the file, the line and the field."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LineList(list):
+    """A list that remembers the line of each entry (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps lines and leaves dates as text.
+
+    Dates stay strings so that an impossible date (2567-02-30) is reported by
+    validation with its field and line, instead of crashing the YAML parser,
+    and so that Buddhist Era years can be read.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "คีย์ต้องเป็นข้อความ (a key must be plain text)", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"คีย์ '{key}' ซ้ำ (duplicate key)", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def read_yaml(path: Path, shown_as: str | None = None) -> Any:
+    """Parse one YAML file; a syntax error becomes a Problem with its line."""
+    name = shown_as or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise YamlSyntaxError(Problem(name, None, "", f"ไฟล์ต้องเข้ารหัส UTF-8 ({err.reason})")) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        what = err.problem or err.context or "YAML ไม่ถูกต้อง"
+        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {what}")) from None
+    except yaml.YAMLError as err:
+        raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {err}")) from None
+
+
+def line_of(data: Any, loc: tuple) -> int | None:
+    """The line of the deepest part of `loc` that exists in the raw data."""
+    line = getattr(data, "line", None) or None
+    node = data
+    for part in loc:
+        if isinstance(node, LineDict) and part in node:
+            line = node.key_lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.item_lines[part]
+            node = node[part]
+        else:
+            break
+        inner = getattr(node, "line", None)
+        if isinstance(node, LineDict) and inner and part == loc[-1]:
+            line = line or inner
+    return line
+
+
+_MESSAGES = {
+    "missing": "ต้องระบุ (required field is missing)",
+    "extra_forbidden": "ไม่รู้จักช่องข้อมูลนี้ (unknown field)",
+    "string_type": "ต้องเป็นข้อความ (expected text)",
+    "int_type": "ต้องเป็นจำนวนเต็ม (expected a whole number)",
+    "int_parsing": "ต้องเป็นจำนวนเต็ม (expected a whole number)",
+    "float_type": "ต้องเป็นตัวเลข (expected a number)",
+    "float_parsing": "ต้องเป็นตัวเลข (expected a number)",
+    "decimal_parsing": "ต้องเป็นตัวเลข (expected a number)",
+    "list_type": "ต้องเป็นรายการ (expected a list: lines starting with '- ')",
+    "dict_type": "ต้องเป็นชุดข้อมูล key: value (expected a mapping)",
+    "model_type": "ต้องเป็นชุดข้อมูล key: value (expected a mapping)",
+    "bool_type": "ต้องเป็น true หรือ false",
+    "bool_parsing": "ต้องเป็น true หรือ false",
+    "url_parsing": "ต้องเป็น URL เช่น https://www.example.go.th/",
+    "url_scheme": "URL ต้องขึ้นต้นด้วย http:// หรือ https://",
+}
+
+
+def _field_path(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names valid at the parent of `loc`, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            # Unions and containers: look through the annotation for a model.
+            return []
+        current = _inner_model(fields[part].annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}) or [])
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def problems_from_validation(
+    err: ValidationError, data: Any, file: str, model: type[BaseModel], prefix: tuple = ()
+) -> list[Problem]:
+    problems = []
+    for item in err.errors(include_url=False):
+        # Drop the union / tagged-union markers pydantic inserts in locations.
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or "-" in p and p.startswith("function"))))
+        kind = item["type"]
+        message = _MESSAGES.get(kind)
+        if kind == "extra_forbidden" and loc:
+            allowed = _allowed_fields(model, loc)
+            near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+            hint = f" หมายถึง '{near[0]}' หรือไม่? (did you mean '{near[0]}'?)" if near else ""
+            if allowed and not near:
+                hint = f" ช่องที่ใช้ได้: {', '.join(allowed)}"
+            message = f"{message}{hint}"
+        elif kind in ("value_error", "assertion_error"):
+            message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
+        elif kind in ("literal_error", "enum"):
+            message = f"ค่าที่ใช้ได้: {item.get('ctx', {}).get('expected', '')} (got {item.get('input')!r})"
+        elif message is None:
+            message = item["msg"]
+        if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
+            message += f", ได้ {item['input']!r}"
+        problems.append(Problem(file, line_of(data, loc), _field_path(prefix + loc), message))
+    return problems
+
+
+def validate(model: type[M], data: Any, file: str, problems: list[Problem], prefix: tuple = ()) -> M | None:
+    """Validate raw data against a model; on failure add problems and return None."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        problems.extend(problems_from_validation(err, data, file, model, prefix))
+        return None
