@@ -1,0 +1,104 @@
+"""The private Jinja environment that writes Markdown fragments.
+
+Content is untrusted text: every value goes through `md` (or `cell` inside a
+table), which makes HTML and Markdown syntax inert. Templates under a site's
+own `theme/markdown/` directory override the package's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+
+from . import thai
+
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+
+# Markdown punctuation that could start syntax anywhere in a line.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^$"}
+_MD_SPECIAL["&"] = "&amp;"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(value: object) -> str:
+    text = "" if value is None else str(value)
+    # Control characters are never content; bidi marks are kept but cannot
+    # escape their element because every value is its own inline run.
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def md(value: object) -> str:
+    """Inline text, inert as Markdown and HTML; line breaks become spaces."""
+    text = _clean(value).replace("\r", " ").replace("\n", " ").strip()
+    escaped = "".join(_MD_SPECIAL.get(c, c) for c in text)
+    # Block syntax only starts a line: headings, lists, quotes, setext rules.
+    return re.sub(r"^([#+\-=>]|\d+(?=[.)]))", lambda m: "".join(f"&#{ord(c)};" for c in m[1]), escaped)
+
+
+def md_block(value: object) -> str:
+    """Multi-paragraph text: each paragraph escaped, blank lines kept."""
+    paragraphs = re.split(r"\n\s*\n", _clean(value).replace("\r", ""))
+    return "\n\n".join(md(p) for p in paragraphs if p.strip())
+
+
+def attr(value: object) -> str:
+    """A value for an HTML attribute inside double quotes (alt text, titles)."""
+    return (
+        _clean(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\n", " ")
+    )
+
+
+def url(value: object) -> str:
+    """A link target: only http(s), mailto, tel and site-relative paths pass."""
+    text = _clean(value).strip()
+    if re.match(r"^(https?://|mailto:|tel:|/|\.\./|\./|[a-z0-9_-]+/)", text, re.I) or re.match(r"^[\w./#-]+$", text):
+        return attr(text.replace(" ", "%20"))
+    return "#"
+
+
+class Renderer:
+    """Renders `*.md.j2` templates with the site's Thai settings."""
+
+    def __init__(self, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC, override_dirs: list[Path] = ()):
+        loaders = [jinja2.FileSystemLoader(str(d)) for d in override_dirs if d.is_dir()]
+        loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # Markdown, not HTML: escaping is the explicit `md` filter
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.style = digit_style
+        self.env.filters.update(
+            md=md,
+            md_block=md_block,
+            attr=attr,
+            url=url,
+            date=self.date,
+            date_short=self.date_short,
+            baht=lambda v: thai.format_baht(v) if v is not None else "",
+            num=lambda v: f"{v:,}" if v is not None else "",
+            digits=lambda v: thai.digits(str(v), self.style),
+            period=lambda p: p.label(self.style) if p is not None else "",
+        )
+
+    def date(self, value: date | None) -> str:
+        return thai.format_date(value, self.style) if value else ""
+
+    def date_short(self, value: date | None) -> str:
+        return thai.format_date_short(value, self.style) if value else ""
+
+    def render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(**context)
+
+
+def as_decimal(value: object) -> Decimal:
+    return Decimal(str(value or 0))
