@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import jinja2
 
 from . import thai
+from .errors import ContentError, Problem
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -62,6 +62,18 @@ def url(value: object) -> str:
     return "#"
 
 
+def _in_year(entry: object, year: int) -> bool:
+    day = getattr(entry, "date", None)
+    return day is not None and thai.fiscal_year(day) == year
+
+
+def _overlaps_year(entry: object, year: int) -> bool:
+    span = getattr(entry, "covers", None)
+    if span is None:
+        return False
+    return span.start <= thai.fiscal_year_end(year) and span.end >= thai.fiscal_year_start(year)
+
+
 class Renderer:
     """Renders `*.md.j2` templates with the site's Thai settings."""
 
@@ -75,6 +87,9 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            # `{#id}` is Markdown's attribute syntax for heading ids, so Jinja comments use {## ##}.
+            comment_start_string="{##",
+            comment_end_string="##}",
         )
         self.style = digit_style
         self.env.filters.update(
@@ -90,6 +105,8 @@ class Renderer:
             period=lambda p: p.label(self.style) if p is not None else "",
         )
 
+        self.env.tests.update(in_year=_in_year, overlaps_year=_overlaps_year)
+
     def date(self, value: date | None) -> str:
         return thai.format_date(value, self.style) if value else ""
 
@@ -97,8 +114,12 @@ class Renderer:
         return thai.format_date_short(value, self.style) if value else ""
 
     def render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(**context)
+        """Render one template; a broken (site-overridden) template is reported, not a traceback."""
+        try:
+            return self.env.get_template(template).render(**context)
+        except jinja2.TemplateSyntaxError as err:
+            raise ContentError([Problem(err.filename or err.name or template, err.lineno, "template", err.message or "")]) from None
+        except jinja2.TemplateError as err:
+            raise ContentError([Problem(template, None, "template", str(err))]) from None
 
 
-def as_decimal(value: object) -> Decimal:
-    return Decimal(str(value or 0))

@@ -1,0 +1,167 @@
+"""From loaded content and catalogs to the site's pages and files: a pure function.
+
+Pages are Markdown (MkDocs builds their table of contents, checks their links and
+anchors); every heading carries an explicit ASCII id because MkDocs turns Thai
+headings into `_1`, `_2`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+from dataclasses import dataclass, field
+
+from . import photos, qr, thai
+from .check import ItemStatus, check_catalog, executives_of
+from .load import Loaded
+from .models.catalog import Catalog
+from .render import Renderer
+
+FILES_PREFIX = "files"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str  # source path, e.g. "2567/o02.md"; its URL is /2567/o02/
+    title: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    path: str
+    content: str | bytes
+
+
+@dataclass
+class Site:
+    pages: list[PageSpec] = field(default_factory=list)
+    files: list[FileSpec] = field(default_factory=list)
+    statuses: dict[int, list[ItemStatus]] = field(default_factory=dict)
+
+
+def page_url(path: str) -> str:
+    """The directory URL of a source path, relative to the site root ('2567/o02/')."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def item_path(year: int, code: str) -> str:
+    return f"{year}/{code}.md"
+
+
+def evidence_path(file: str) -> str:
+    return f"{FILES_PREFIX}/{file}"
+
+
+class Linker:
+    """Relative links from one page's source path, as MkDocs expects in Markdown."""
+
+    def __init__(self, source: str):
+        self.base = posixpath.dirname(source)
+
+    def __call__(self, target: str) -> str:
+        return posixpath.relpath(target, self.base or ".")
+
+
+def _human_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _item_url_line(site_url: str, year: int, code: str) -> str:
+    return site_url.rstrip("/") + "/" + page_url(item_path(year, code))
+
+
+def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) -> list[FileSpec]:
+    """item → absolute URL (+ a hint for the assessor), to paste into the NACC's ITAS."""
+    rows = []
+    for status in statuses:
+        item = status.item
+        hint = f"ข้อมูลทุกองค์ประกอบของข้อ {item.label} อยู่ในหน้านี้"
+        if status.documents:
+            hint += f" พร้อมเอกสารหลักฐาน {len(status.documents)} รายการ ในหัวข้อ 'เอกสารหลักฐาน'"
+        rows.append({
+            "item": item.label,
+            "title": item.title,
+            "url": _item_url_line(site_url, catalog.year, item.code),
+            "status": status.status,
+            "explanation": hint,
+        })
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    # A byte-order mark so Excel opens Thai text as UTF-8.
+    csv_text = "\ufeff" + buffer.getvalue()
+    payload = {"year": catalog.year, "provisional": catalog.provisional, "items": rows}
+    return [
+        FileSpec(f"{catalog.year}/itas.csv", csv_text),
+        FileSpec(f"{catalog.year}/itas.json", json.dumps(payload, ensure_ascii=False, indent=2) + "\n"),
+    ]
+
+
+def _front(title: str, description: str) -> str:
+    # YAML is a superset of JSON: quoting with json.dumps keeps hostile titles inert.
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+
+
+def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
+               extra_pages: dict[int, str] | None = None) -> Site:
+    """Every page and generated file of the site.
+
+    `extra_pages` maps a year to the Markdown of its measures page when one is
+    rendered elsewhere (it needs the statuses computed here).
+    """
+    content = loaded.content
+    agency = content.agency
+    site = Site()
+    years = sorted(years)
+    current = years[-1] if years else None
+    eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
+    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบสำรวจ EIT ของ{agency.name}") if eit_url else ""
+    common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
+                  human_size=_human_size, evidence_path=evidence_path, photo_path=photos.photo_path,
+                  fiscal_year=thai.fiscal_year, years=years, current=current, item_path=item_path)
+
+    for year in years:
+        catalog = loaded.catalogs[year]
+        statuses = check_catalog(catalog, content, loaded.kinds)
+        site.statuses[year] = statuses
+        year_path = f"{year}/index.md"
+        link = Linker(year_path)
+        body = renderer.render("year.md.j2", catalog=catalog, statuses=statuses, year=year, rel=link,
+                               measures_path=f"{year}/measures.md", **common)
+        site.pages.append(PageSpec(year_path, f"ITA {year}",
+                                   _front(f"ITA {year}", f"รายการข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year} ของ{agency.name}") + body))
+        for status in statuses:
+            item = status.item
+            path = item_path(year, item.code)
+            title = f"{item.label} {item.title}"
+            body = renderer.render("item.md.j2", catalog=catalog, status=status, item=item, year=year,
+                                   rel=Linker(path), people=executives_of(content, year),
+                                   measures_path=f"{year}/measures.md", **common)
+            description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
+            site.pages.append(PageSpec(path, title, _front(title, description) + body))
+        if extra_pages and year in extra_pages:
+            site.pages.append(PageSpec(f"{year}/measures.md", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", extra_pages[year]))
+        site.files.extend(itas_exports(catalog, statuses, site_url))
+
+    home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)
+    site.pages.insert(0, PageSpec("index.md", agency.name,
+                                  _front(agency.name, f"ข้อมูลสาธารณะและการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency.name}") + home))
+    if eit_url:
+        poster = renderer.render("eit_poster.md.j2", rel=Linker("eit-poster.md"), **common)
+        site.pages.append(PageSpec("eit-poster.md", "โปสเตอร์แบบสำรวจ EIT",
+                                   _front("โปสเตอร์แบบสำรวจ EIT", f"QR Code แบบสำรวจ EIT ของ{agency.name}") + poster))
+    return site

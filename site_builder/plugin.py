@@ -1,0 +1,129 @@
+"""The MkDocs adapter: a thin layer over `site.prepare`.
+
+on_config loads and checks the data (a data error stops the build before MkDocs
+cleans site/), on_files adds the generated pages, evidence and photos, on_serve
+watches content/ and data/ for live reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import photos
+from .errors import ContentError
+from .site import Prepared, log_gaps, prepare
+
+log = logging.getLogger("mkdocs.plugins.ita")
+
+PACKAGE = Path(__file__).parent
+ASSETS = PACKAGE / "assets"
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class ItaConfig(Config):
+    content_dir = c.Type(str, default="content")
+    data_dir = c.Type(str, default="data")
+    years = c.ListOfItems(c.Type(int), default=[])
+    # Level of the completeness messages: warning makes `--strict` fail on a gap.
+    gap_level = c.Choice(("warning", "info"), default="warning")
+
+
+class ItaPlugin(BasePlugin[ItaConfig]):
+    prepared: Prepared | None = None
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self._root(config)
+        self.content_dir = root / self.config.content_dir
+        self.data_dir = root / self.config.data_dir
+        site_url = config.site_url or "/"
+        try:
+            self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
+                                    override_dirs=[root / "theme" / "markdown"])
+        except ContentError as err:
+            raise PluginError(err.report()) from None
+        log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
+
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        # Our layouts sit between the site's own theme/ overrides and Material.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "overrides"))
+        config.extra_css.insert(0, "assets/ita/ita.css")
+        config.theme["language"] = config.theme.get("language") or "th"
+        if not config.nav:
+            config.nav = self._nav()
+        return config
+
+    def _nav(self) -> list:
+        prepared = self.prepared
+        assert prepared is not None
+        nav: list = [{"หน้าหลัก": "index.md"}]
+        for year in sorted(prepared.years, reverse=True):
+            children: list = [{f"ภาพรวมปีงบประมาณ {year}": f"{year}/index.md"}]
+            for status in prepared.site.statuses[year]:
+                item = status.item
+                children.append({f"{item.label} {item.title}": f"{year}/{item.code}.md"})
+            if any(p.path == f"{year}/measures.md" for p in prepared.site.pages):
+                children.append({"มาตรการส่งเสริมคุณธรรมฯ": f"{year}/measures.md"})
+            nav.append({f"ITA {year}": children})
+        return nav
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        prepared = self.prepared
+        assert prepared is not None
+
+        def add(file: File) -> None:
+            existing = files.get_file_from_path(file.src_uri)
+            if existing is not None:
+                log.warning(f"{file.src_uri}: แทนที่ไฟล์ใน docs_dir ด้วยหน้าที่สร้างจากข้อมูล ITA")
+                files.remove(existing)
+            files.append(file)
+
+        in_nav = set(_nav_paths(config.nav))
+        for page in prepared.site.pages:
+            level = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+            add(File.generated(config, page.path, content=page.markdown, inclusion=level))
+        for spec in prepared.site.files:
+            add(File.generated(config, spec.path, content=spec.content))
+        content = prepared.loaded.content
+        photo_files = {p.photo for p in content.executives.executives if p.photo}
+        for name in sorted(prepared.loaded.file_sizes):
+            source = self.content_dir / "files" / name
+            if name in photo_files:
+                add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source)))
+            else:
+                add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                add(File.generated(config, f"assets/ita/{asset.relative_to(ASSETS).as_posix()}",
+                                   abs_src_path=str(asset)))
+        return files
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for path in (self.content_dir, self.data_dir, self._root(config) / "theme"):
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _nav_paths(nav: list | dict | str | None):
+    """Every page path named in a nav tree."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_paths(value)
+    elif isinstance(nav, list):
+        for value in nav:
+            yield from _nav_paths(value)

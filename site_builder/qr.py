@@ -1,0 +1,19 @@
+"""The EIT survey link of the NACC's ITAS and its QR code, made at build time (no service)."""
+
+from __future__ import annotations
+
+import segno
+
+ITAS_SURVEY = "https://itas.nacc.go.th/go/{survey}/{code}"
+
+
+def survey_url(code: str, survey: str = "eit") -> str:
+    return ITAS_SURVEY.format(survey=survey, code=code)
+
+
+def qr_svg(data: str, title: str) -> str:
+    """An inline SVG QR code with an accessible name, dark on white for any scanner."""
+    qr = segno.make(data, error="m")
+    svg = qr.svg_inline(scale=6, border=2, dark="#000", light="#fff", title=title, svgclass="ita-qr__code")
+    # role=img + aria-label so screen readers announce it as one image.
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{title}" ', 1)

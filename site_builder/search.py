@@ -1,0 +1,369 @@
+"""Site search that finds Thai words inside unspaced Thai text.
+
+Thai is written without spaces between words, and word cutters disagree: a
+cutter splits a word one way inside a sentence and another way in a short
+query, so an index of cut words misses exact titles. This search does not cut
+words at all. At build time it stores the visible text of every page (title,
+headings, body of the main content area) as sections; in the browser,
+`assets/search.js` folds the text and the query the same way and matches by
+substring: every space-separated term of the query must occur in the page.
+
+Both sides fold identically and without changing the length of the text, so
+a match offset is also a position in the stored text (for the snippet):
+
+- here, at build time: NFC; zero-width characters and soft hyphens removed;
+  Thai SARA AM typed as NIKHAHIT + SARA AA (as PDF extraction gives it) made
+  one SARA AM; a tone mark typed before an upper or lower vowel put after it;
+  runs of white space made one space, block boundaries one newline;
+- in the browser, on index and query alike: A–Z lower-cased, Thai digits
+  ๐–๙ read as 0–9, and spaces ignored (a term matches across a space inside a
+  paragraph, never across a block boundary).
+
+Public API (the MkDocs plugin calls these):
+
+- `build_search(site_dir)` in `on_post_build`: writes `search/index.json` and
+  copies `search/search.js` into the built site; returns `SearchStats`.
+- `search_page_markdown()` in `on_files`: the body of the page generated at
+  `SEARCH_PAGE` (`search/index.md`), which loads `search.js` by a path
+  relative to itself.
+- `build_index(site_dir)` / `write_index(site_dir, index)`: the pure parts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+
+ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"
+
+SEARCH_DIR = "search"
+SEARCH_PAGE = "search/index.md"  # generated page: served at /search/ in both URL styles
+INDEX_NAME = "index.json"  # site/search/index.json (Material's own search writes search_index.json)
+SCRIPT_NAME = "search.js"
+INDEX_VERSION = 1
+
+# Site paths never indexed: the search page itself and the not-found page.
+DEFAULT_EXCLUDE = ("404.html", "search/index.html", "search.html")
+
+# ---------------------------------------------------------------- normalising
+
+_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
+# NIKHAHIT (+ tone mark) + SARA AA  →  (tone mark +) SARA AM, e.g. น ํ ้ า → น ้ ำ
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+# tone mark typed before an upper/lower vowel: put the vowel first (ก ่ ี → ก ี ่)
+_TONE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a\u0e47])")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_LINES = re.compile(r" *\n[\s]*")
+_WHITE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The text as stored in the index and as the query is prepared in search.js.
+
+    Length-changing steps happen here only; the browser's folding keeps length.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SARA_AM.sub("\\1\u0e33", text)
+    text = _TONE_VOWEL.sub("\\2\\1", text)
+    text = _SPACES.sub(" ", text)
+    return _LINES.sub("\n", text).strip()
+
+
+_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **{chr(0x0E50 + d): str(d) for d in range(10)}})
+
+
+def fold(text: str) -> str:
+    """What search.js compares (same length as `text`): ASCII lower case, Thai digits as 0–9."""
+    return text.translate(_FOLD)
+
+
+def squeeze(text: str) -> str:
+    """Folded text as matched: spaces dropped, block boundaries kept."""
+    return fold(text).replace(" ", "")
+
+
+# ---------------------------------------------------------------- extracting
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SKIP = {"script", "style", "template", "noscript", "svg", "math", "nav", "button", "select", "textarea",
+         "iframe", "object", "canvas", "audio", "video", "form", "dialog"}
+# Elements whose boundaries separate text (so words of two cells never run together).
+_BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+          "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+          "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+# Material's furniture inside the article: permalinks, edit buttons, source-file dates, tooltips.
+_SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "md-feedback", "md-annotation",
+                 "md-clipboard", "md-dialog", "md-top", "md-nav", "md-footer", "md-header", "md-sidebar"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass
+class Section:
+    anchor: str  # heading id, "" before the first heading
+    heading: str
+    parts: list[str]
+
+
+class _Extractor(HTMLParser):
+    """Collects title, headings and text of a page's main content area."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []  # (tag, role) role in {"", "root", "skip", "heading"}
+        self.root_kind = ""  # "article" (Material) beats "main" beats nothing
+        self.done = False
+        self.depth_root = 0  # >0 while inside the chosen root
+        self.skip = 0
+        self.head_title: list[str] = []
+        self.in_head_title = False
+        self.noindex = False
+        self.excluded_page = False
+        self.h1: list[str] = []
+        self.sections: list[Section] = [Section("", "", [])]
+        self.heading: tuple[str, list[str]] | None = None  # (tag, parts) while inside a heading
+        self.main_candidate: list[Section] | None = None
+
+    # The main area is `article.md-content__inner` (Material), else `main`,
+    # else `[role=main]`. Text is only collected inside it.
+    def _is_root(self, tag: str, attrs: dict[str, str]) -> bool:
+        classes = set((attrs.get("class") or "").split())
+        if tag == "article" and "md-content__inner" in classes:
+            return True
+        return tag == "main" or attrs.get("role") == "main"
+
+    def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
+        attrs = {k: (v or "") for k, v in attr_list}
+        if tag == "meta" and attrs.get("name", "").lower() == "robots" and "noindex" in attrs.get("content", "").lower():
+            self.noindex = True
+        if tag == "title" and not self.depth_root:
+            self.in_head_title = True
+        if self.done:
+            return
+        if not self.depth_root:
+            if self._is_root(tag, attrs):
+                classes = set((attrs.get("class") or "").split())
+                kind = "article" if tag == "article" and "md-content__inner" in classes else "main"
+                self.root_kind = kind
+                self.depth_root = 1
+                self.stack = [(tag, "root")]
+                self.sections = [Section("", "", [])]
+                self.h1 = []
+                if "data-search-exclude" in attrs:
+                    self.excluded_page = True
+            return
+        if tag == "article" and "md-content__inner" in (attrs.get("class") or "").split() and self.root_kind == "main":
+            # tighter root found inside <main>: restart collection there
+            self.root_kind = "article"
+            self.stack = [(tag, "root")]
+            self.depth_root = 1
+            self.skip = 0
+            self.heading = None
+            self.sections = [Section("", "", [])]
+            self.h1 = []
+            if "data-search-exclude" in attrs:
+                self.excluded_page = True
+            return
+        classes = set((attrs.get("class") or "").split())
+        skip = (
+            tag in _SKIP
+            or bool(classes & _SKIP_CLASSES)
+            or "data-search-exclude" in attrs
+            or "hidden" in attrs
+            or attrs.get("aria-hidden") == "true"
+        )
+        if tag in _BLOCK:
+            self._text("\n")
+        if tag == "img" and not self.skip and attrs.get("alt"):
+            self._text(" " + attrs["alt"] + " ")
+        if tag in _VOID:
+            return
+        role = ""
+        if skip:
+            role = "skip"
+            self.skip += 1
+        elif tag in _HEADINGS and not self.skip and self.heading is None:
+            role = "heading"
+            self.heading = (tag, [])
+            if tag != "h1":
+                self.sections.append(Section(attrs.get("id", ""), "", []))
+        self.stack.append((tag, role))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_head_title = False
+        if self.done or not self.depth_root or tag in _VOID:
+            return
+        if not any(t == tag for t, _ in self.stack):
+            return  # stray end tag
+        while self.stack:
+            t, role = self.stack.pop()
+            self._close(t, role)
+            if t == tag:
+                break
+        if tag in _BLOCK:
+            self._text("\n")
+
+    def _close(self, tag: str, role: str) -> None:
+        if role == "skip":
+            self.skip -= 1
+        elif role == "heading" and self.heading is not None:
+            text = normalize("".join(self.heading[1])).replace("\n", " ")
+            if self.heading[0] == "h1":
+                if not self.h1:
+                    self.h1 = [text]
+                else:
+                    self.sections[-1].parts.append("\n" + text + "\n")
+            else:
+                self.sections[-1].heading = text
+            self.heading = None
+        elif role == "root":
+            self.depth_root = 0
+            self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self.in_head_title:
+            self.head_title.append(data)
+        if self.depth_root and not self.done:
+            self._text(_WHITE.sub(" ", data))  # a line break in HTML text is a space
+
+    def _text(self, data: str) -> None:
+        if self.skip or not self.depth_root or self.done:
+            return
+        if self.heading is not None:
+            self.heading[1].append(data)
+        else:
+            self.sections[-1].parts.append(data)
+
+
+@dataclass
+class PageText:
+    url: str  # relative to the site root: "", "2567/o02/", "about.html"
+    title: str
+    sections: list[tuple[str, str, str]]  # (anchor, heading, text)
+
+
+def extract_page(html: str, url: str) -> PageText | None:
+    """The searchable text of one built page, or None when it has no main area or opts out."""
+    parser = _Extractor()
+    parser.feed(html)
+    parser.close()
+    if not parser.root_kind or parser.noindex or parser.excluded_page:
+        return None
+    title = parser.h1[0] if parser.h1 else normalize("".join(parser.head_title)).rsplit(" - ", 1)[0]
+    sections = []
+    for sec in parser.sections:
+        text = normalize("".join(sec.parts))
+        if text or sec.heading:
+            sections.append((sec.anchor, sec.heading, text))
+    return PageText(url=url, title=title, sections=sections)
+
+
+# ---------------------------------------------------------------- indexing
+
+
+def page_url(rel_path: str) -> str:
+    """Site-relative URL of a built file: `2567/o02/index.html` → `2567/o02/`."""
+    if rel_path == "index.html":
+        return ""
+    if rel_path.endswith("/index.html"):
+        return rel_path[: -len("index.html")]
+    return rel_path
+
+
+def _order_key(url: str) -> tuple:
+    """Home first, then by path; numeric segments (years) newest first, item numbers in order."""
+    key: list[tuple] = []
+    for seg in url.strip("/").split("/"):
+        if seg.isdigit():
+            key.append((0, -int(seg), ""))
+        else:
+            chunks = re.split(r"(\d+)", seg)
+            key.append((1, 0, tuple((int(c), "") if c.isdigit() else (-1, c) for c in chunks if c)))
+    return (len(url) > 0, tuple(key))
+
+
+def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> dict:
+    """Read every built HTML page under `site_dir` and return the search index (a JSON-able dict).
+
+    Pure apart from reading files: nothing is written.
+    """
+    site = Path(site_dir)
+    pages: list[PageText] = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel in exclude or rel.startswith(SEARCH_DIR + "/"):
+            continue
+        page = extract_page(path.read_text(encoding="utf-8", errors="replace"), page_url(rel))
+        if page is not None:
+            pages.append(page)
+    pages.sort(key=lambda p: _order_key(p.url))
+    return {
+        "v": INDEX_VERSION,
+        # Page URLs are relative to the site root, which is `root` relative to the index file.
+        "root": posixpath.relpath(".", SEARCH_DIR) + "/",
+        "pages": [[p.url, p.title, [list(s) for s in p.sections]] for p in pages],
+    }
+
+
+def dumps(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_index(site_dir: Path | str, index: dict) -> Path:
+    out = Path(site_dir) / SEARCH_DIR / INDEX_NAME
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dumps(index), encoding="utf-8")
+    return out
+
+
+@dataclass(frozen=True)
+class SearchStats:
+    pages: int
+    index_bytes: int
+    index_gzip_bytes: int
+    script_bytes: int
+    script_gzip_bytes: int
+
+    def __str__(self) -> str:
+        return (
+            f"search: {self.pages} pages, index {self.index_bytes / 1024:.1f} KB "
+            f"({self.index_gzip_bytes / 1024:.1f} KB gzip), search.js {self.script_gzip_bytes / 1024:.1f} KB gzip"
+        )
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9, mtime=0))
+
+
+def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> SearchStats:
+    """Index the built site and put the search assets beside the search page (`on_post_build`)."""
+    site = Path(site_dir)
+    index = build_index(site, exclude)
+    out = write_index(site, index)
+    script = site / SEARCH_DIR / SCRIPT_NAME
+    shutil.copyfile(ASSETS / SCRIPT_NAME, script)
+    data, js = out.read_bytes(), script.read_bytes()
+    return SearchStats(len(index["pages"]), len(data), _gz(data), len(js), _gz(js))
+
+
+def search_page_markdown() -> str:
+    """Body of the generated `search/index.md` page (the form, the results region, the script)."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True)
+    return env.get_template("search.md.j2").render()
+
+
+def search_form_template() -> Path:
+    """The header form partial (`templates/search_form.html`) for the theme override."""
+    return TEMPLATES / "search_form.html"
