@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import photos
 from .errors import ContentError
-from .site import Prepared, log_gaps, prepare
+from .site import Prepared, log_gaps, nav_paths, navigation, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
 
@@ -62,22 +62,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         config.extra_css.insert(0, "assets/ita/ita.css")
         config.theme["language"] = config.theme.get("language") or "th"
         if not config.nav:
-            config.nav = self._nav()
+            config.nav = navigation(self.prepared)
         return config
-
-    def _nav(self) -> list:
-        prepared = self.prepared
-        assert prepared is not None
-        nav: list = [{"หน้าหลัก": "index.md"}]
-        for year in sorted(prepared.years, reverse=True):
-            children: list = [{f"ภาพรวมปีงบประมาณ {year}": f"{year}/index.md"}]
-            for status in prepared.site.statuses[year]:
-                item = status.item
-                children.append({f"{item.label} {item.title}": f"{year}/{item.code}.md"})
-            if any(p.path == f"{year}/measures.md" for p in prepared.site.pages):
-                children.append({"มาตรการส่งเสริมคุณธรรมฯ": f"{year}/measures.md"})
-            nav.append({f"ITA {year}": children})
-        return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         prepared = self.prepared
@@ -90,7 +76,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 files.remove(existing)
             files.append(file)
 
-        in_nav = set(_nav_paths(config.nav))
+        in_nav = set(nav_paths(config.nav))
         for page in prepared.site.pages:
             level = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
             add(File.generated(config, page.path, content=page.markdown, inclusion=level))
@@ -116,14 +102,3 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 server.watch(str(path))
         return server
 
-
-def _nav_paths(nav: list | dict | str | None):
-    """Every page path named in a nav tree."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for value in nav:
-            yield from _nav_paths(value)

@@ -47,3 +47,30 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
 def log_gaps(site: Site, logger: logging.Logger, level: int = logging.WARNING) -> None:
     for line in gaps(site):
         logger.log(level, line)
+
+
+def navigation(prepared: Prepared) -> list:
+    """The nav tree: home, then each year (newest first) with its overview, items and measures."""
+    nav: list = [{"หน้าหลัก": "index.md"}]
+    paths = {page.path for page in prepared.site.pages}
+    for year in sorted(prepared.years, reverse=True):
+        children: list = [{f"ภาพรวมปีงบประมาณ {year}": f"{year}/index.md"}]
+        for status in prepared.site.statuses[year]:
+            item = status.item
+            children.append({f"{item.label} {item.title}": f"{year}/{item.code}.md"})
+        if f"{year}/measures.md" in paths:
+            children.append({"มาตรการส่งเสริมคุณธรรมฯ": f"{year}/measures.md"})
+        nav.append({f"ITA {year}": children})
+    return nav
+
+
+def nav_paths(nav: list | dict | str | None):
+    """Every page path named in a nav tree."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from nav_paths(value)
+    elif isinstance(nav, list):
+        for value in nav:
+            yield from nav_paths(value)

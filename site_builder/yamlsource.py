@@ -190,6 +190,11 @@ def problems_from_validation(
             message = f"{message}{hint}"
         elif kind in ("value_error", "assertion_error"):
             message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
+        elif kind == "union_tag_invalid":
+            ctx = item.get("ctx", {})
+            message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {ctx.get('expected_tags')}"
+        elif kind == "union_tag_not_found":
+            message = f"ต้องระบุ {item.get('ctx', {}).get('discriminator', 'type')}"
         elif kind in ("literal_error", "enum"):
             message = f"ค่าที่ใช้ได้: {item.get('ctx', {}).get('expected', '')} (got {item.get('input')!r})"
         elif message is None:

@@ -1,0 +1,211 @@
+/* Site search for Thai text: substring matching, so it never depends on how
+   a word cutter splits a sentence. Loaded only by the search page; fetches the
+   index (search/index.json) only once the reader searches. See docs/search.md.
+   The folding here must stay the same as `normalize`/`fold` in search.py. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-search-index]");
+  if (!form || !window.fetch || !window.URLSearchParams || !"".normalize) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("search-status");
+  var region = document.getElementById("search-results");
+  var indexUrl = new URL(form.getAttribute("data-search-index"), document.baseURI);
+  var baseTitle = document.title;
+  var MAX = 50, CONTEXT = 50, LENGTH = 160;
+  var pages = null, avg = 0, loading = null, run = 0, timer = 0;
+
+  function normalize(s) {
+    return s.normalize("NFC")
+      .replace(/[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g, "")
+      .replace(/\u0e4d([\u0e48-\u0e4b]?)\u0e32/g, "$1\u0e33")
+      .replace(/([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a\u0e47])/g, "$2$1");
+  }
+  // Same length in, same length out: A-Z lower case, Thai digits as 0-9.
+  function fold(s) {
+    return s.replace(/[A-Z\u0e50-\u0e59]/g, function (c) {
+      var n = c.charCodeAt(0);
+      return String.fromCharCode(n < 128 ? n + 32 : n - 0x0e50 + 48);
+    });
+  }
+  function squeeze(s) { return fold(s).replace(/ /g, ""); }
+
+  function load() {
+    if (!loading) {
+      loading = fetch(indexUrl.href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (idx) {
+        var root = new URL(idx.root, indexUrl);
+        pages = idx.pages.map(function (p, n) {
+          return {
+            n: n, url: new URL(p[0], root).href, title: p[1], t: squeeze(p[1]),
+            secs: p[2].map(function (s) { return { id: s[0], h: s[1], text: s[2], hs: squeeze(s[1]), ts: squeeze(s[2]) }; })
+          };
+        });
+        pages.forEach(function (p) {
+          p.len = p.secs.reduce(function (a, s) { return a + s.ts.length; }, 1);
+          avg += p.len / pages.length;
+        });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function terms(q) {
+    var seen = {};
+    return fold(normalize(q)).split(/\s+/).filter(function (t) {
+      return t && !seen[t] && (seen[t] = true);
+    });
+  }
+  function count(hay, t, cap) {
+    var n = 0, i = hay.indexOf(t);
+    while (i >= 0 && n < cap) { n++; i = hay.indexOf(t, i + t.length); }
+    return n;
+  }
+  // 0 unless every term occurs; title hits outweigh heading hits outweigh body hits.
+  function score(p, ts, phrase) {
+    var total = 0, k, j, s;
+    for (k = 0; k < ts.length; k++) {
+      var t = ts[k], head = 0, body = 0;
+      s = p.t.indexOf(t) >= 0 ? 100 : 0;
+      for (j = 0; j < p.secs.length; j++) {
+        if (p.secs[j].hs.indexOf(t) >= 0) head++;
+        body += count(p.secs[j].ts, t, 50);
+      }
+      if (!s && !head && !body) return 0;
+      // body hits saturate and count less in long pages (as BM25 does): at most 10
+      total += s + 20 * Math.min(head, 3) + 10 * body / (body + 0.25 + 0.75 * p.len / avg);
+    }
+    if (p.t === phrase) total += 1000;
+    else if (p.t.indexOf(phrase) >= 0) total += 200 + Math.round(100 * phrase.length / p.t.length);
+    else if (ts.length > 1) {
+      for (j = 0; j < p.secs.length; j++) {
+        if (p.secs[j].hs.indexOf(phrase) >= 0) { total += 40; break; }
+        if (p.secs[j].ts.indexOf(phrase) >= 0) { total += 10; break; }
+      }
+    }
+    return total;
+  }
+
+  // Ranges [start, end) in `text` where a term occurs, spaces inside the text ignored.
+  function ranges(text, ts) {
+    var f = fold(text), map = [], sq = "", out = [], i, k;
+    for (i = 0; i < f.length; i++) if (f[i] !== " ") { map.push(i); sq += f[i]; }
+    for (k = 0; k < ts.length; k++) {
+      for (i = sq.indexOf(ts[k]); i >= 0; i = sq.indexOf(ts[k], i + 1)) {
+        out.push([map[i], map[i + ts[k].length - 1] + 1]);
+      }
+    }
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    return out;
+  }
+  // Text with the hits of `ts` in <mark>, built as DOM nodes (never HTML).
+  function marked(el, text, ts, from, to) {
+    var rs = ranges(text, ts), at = from;
+    for (var i = 0; i < rs.length; i++) {
+      var a = Math.max(rs[i][0], at), b = Math.min(rs[i][1], to);
+      if (b <= a) continue;
+      if (a > at) el.appendChild(document.createTextNode(text.slice(at, a)));
+      var m = document.createElement("mark");
+      m.textContent = text.slice(a, b);
+      el.appendChild(m);
+      at = b;
+    }
+    if (at < to) el.appendChild(document.createTextNode(text.slice(at, to)));
+    return el;
+  }
+  function snippet(p, ts) {
+    var longest = ts.slice().sort(function (a, b) { return b.length - a.length; })[0];
+    var best = null, j;
+    for (j = 0; j < p.secs.length && !best; j++) if (p.secs[j].ts.indexOf(longest) >= 0) best = p.secs[j];
+    for (j = 0; j < p.secs.length && !best; j++) if (p.secs[j].hs.indexOf(longest) >= 0) best = p.secs[j];
+    best = best || p.secs[0];
+    if (!best || !best.text) return null;
+    var text = best.text.replace(/\n/g, " ");
+    var hit = ranges(text, [longest])[0];
+    var from = hit ? Math.max(0, hit[0] - CONTEXT) : 0, to = Math.min(text.length, from + LENGTH);
+    var sp = text.indexOf(" ", from);
+    if (from > 0 && sp >= 0 && sp < (hit ? hit[0] : from + 20) && sp - from < 20) from = sp + 1;
+    var el = document.createElement("p");
+    if (from > 0) el.appendChild(document.createTextNode("… "));
+    marked(el, text, ts, from, to);
+    if (to < text.length) el.appendChild(document.createTextNode(" …"));
+    return { el: el, sec: best };
+  }
+
+  function show(q, list) {
+    var old = document.getElementById("search-list");
+    if (old) old.parentNode.removeChild(old);
+    document.title = q ? q + " – " + baseTitle : baseTitle;
+    if (!q) { status.textContent = ""; return; }
+    if (!list.length) { status.textContent = "ไม่พบผลการค้นหาสำหรับ “" + q + "”"; return; }
+    status.textContent = "พบ " + list.length + " รายการสำหรับ “" + q + "”" +
+      (list.length > MAX ? " (แสดง " + MAX + " รายการแรก)" : "");
+    var ts = terms(q), ol = document.createElement("ol");
+    ol.id = "search-list";
+    ol.className = "ita-search-results";
+    list.slice(0, MAX).forEach(function (p) {
+      var li = document.createElement("li"), h = document.createElement("a");
+      h.href = p.url;
+      h.className = "ita-search-results__title";
+      marked(h, p.title, ts, 0, p.title.length);
+      li.appendChild(h);
+      var s = snippet(p, ts);
+      if (s) {
+        if (s.sec.id && s.sec.h) {
+          var w = document.createElement("a");
+          w.href = p.url + "#" + encodeURIComponent(s.sec.id);
+          w.className = "ita-search-results__section";
+          w.textContent = s.sec.h;
+          li.appendChild(document.createTextNode(" › "));
+          li.appendChild(w);
+        }
+        li.appendChild(s.el);
+      }
+      ol.appendChild(li);
+    });
+    region.appendChild(ol);
+  }
+
+  function search(q) {
+    var mine = ++run;
+    q = q.replace(/\s+/g, " ").trim();
+    if (!q) { show("", []); return; }
+    if (!pages) status.textContent = "กำลังค้นหา…";
+    load().then(function () {
+      if (mine !== run) return;
+      var ts = terms(q), phrase = ts.join("");
+      var hits = pages.map(function (p) { return { p: p, s: score(p, ts, phrase) }; })
+        .filter(function (h) { return h.s > 0; })
+        .sort(function (a, b) { return b.s - a.s || a.p.n - b.p.n; });
+      show(q, hits.map(function (h) { return h.p; }));
+    }, function () {
+      if (mine === run) status.textContent = "โหลดข้อมูลการค้นหาไม่สำเร็จ กรุณาลองใหม่อีกครั้ง";
+    });
+  }
+
+  function remember(q) {
+    var url = new URL(location.href);
+    if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(null, "", url.href);
+  }
+  function fromUrl() {
+    var q = new URLSearchParams(location.search).get("q") || "";
+    input.value = q;
+    search(q);
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    remember(input.value.trim());
+    search(input.value);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { remember(input.value.trim()); search(input.value); }, 250);
+  });
+  window.addEventListener("popstate", fromUrl);
+  fromUrl();
+})();

@@ -1,0 +1,155 @@
+"""`ita`: the same core from the webmaster's terminal.
+
+    ita check      readiness table of each year; exit 1 while anything is missing
+    ita generate   write the generated Markdown site (pages, files, mkdocs.yml) to a folder
+    ita schema     JSON Schemas of the content files, for editors (YAML language server)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from . import photos
+from .errors import ContentError
+from .models.content import TOPIC_FILES
+from .site import Prepared, gaps, nav_paths, navigation, prepare
+
+ASSETS = Path(__file__).parent / "assets"
+OVERRIDES = Path(__file__).parent / "overrides"
+
+
+def _plugin_options(config_file: Path) -> tuple[dict, dict]:
+    """The `ita` plugin's options and the rest of mkdocs.yml, read without building."""
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may use !ENV or !!python/name tags: keep their text, they do not matter here.
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506
+    for entry in raw.get("plugins") or []:
+        if isinstance(entry, dict) and "ita" in entry:
+            return entry["ita"] or {}, raw
+        if entry == "ita":
+            return {}, raw
+    raise click.ClickException(f"{config_file}: ไม่พบปลั๊กอิน 'ita' ใน plugins")
+
+
+def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict, dict]:
+    options, raw = _plugin_options(config_file)
+    root = config_file.resolve().parent
+    try:
+        prepared = prepare(root, root / options.get("content_dir", "content"), root / options.get("data_dir", "data"),
+                           list(years) or list(options.get("years", [])), raw.get("site_url") or "/",
+                           override_dirs=[root / "theme" / "markdown"])
+    except ContentError as err:
+        click.echo(err.report(), err=True)
+        sys.exit(2)
+    return prepared, options, raw
+
+
+config_option = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                             default="mkdocs.yml", show_default=True, help="mkdocs.yml ของเว็บไซต์")
+years_option = click.option("-y", "--year", "years", type=int, multiple=True, help="ปีที่ประเมิน (ซ้ำได้)")
+
+
+@click.group()
+def main() -> None:
+    """เครื่องมือสร้างหน้าเว็บ ITA จากข้อมูล YAML (ITA site builder)."""
+
+
+@main.command()
+@config_option
+@years_option
+def check(config_file: Path, years: tuple[int, ...]) -> None:
+    """ตารางความพร้อมรายข้อ; ออกด้วยรหัส 1 เมื่อยังขาดข้อมูล (readiness per item)."""
+    prepared, _, _ = _prepare(config_file, years)
+    for year, statuses in prepared.site.statuses.items():
+        complete = sum(s.status == "complete" for s in statuses)
+        click.echo(f"\nITA {year}: ครบถ้วน {complete}/{len(statuses)} ข้อ")
+        for status in statuses:
+            mark = {"complete": "✓", "incomplete": "✗", "empty": "–"}[status.status]
+            click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]")
+            for finding, missing in status.missing:
+                click.echo(f"        - {finding.component.id}: {missing}")
+    problems = gaps(prepared.site)
+    if problems:
+        click.echo(f"\nยังขาดข้อมูล {len(problems)} รายการ (missing components)", err=True)
+        sys.exit(1)
+    click.echo("\nทุกข้อครบถ้วน (all items complete)")
+
+
+@main.command()
+@config_option
+@years_option
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
+    """เขียนหน้า Markdown ที่สร้างแล้วลงโฟลเดอร์ OUT_DIR (docs/ + mkdocs.yml) ให้เครื่องมืออื่นสร้างเว็บต่อได้."""
+    prepared, options, raw = _prepare(config_file, years)
+    root = config_file.resolve().parent
+    content_dir = root / options.get("content_dir", "content")
+    docs = out_dir / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    for page in prepared.site.pages:
+        _write(docs / page.path, page.markdown)
+    for spec in prepared.site.files:
+        _write(docs / spec.path, spec.content)
+    photo_files = {p.photo for p in prepared.loaded.content.executives.executives if p.photo}
+    for name in prepared.loaded.file_sizes:
+        source = content_dir / "files" / name
+        if name in photo_files:
+            _write(docs / photos.photo_path(name), photos.web_photo(source))
+        else:
+            (docs / "files" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, docs / "files" / name)
+    shutil.copytree(ASSETS, docs / "assets" / "ita", dirs_exist_ok=True)
+    plain = {k: v for k, v in raw.items() if k not in ("plugins", "docs_dir", "site_dir")}
+    plain.update(docs_dir="docs", plugins=[], extra_css=["assets/ita/ita.css", *(raw.get("extra_css") or [])])
+    # Plain MkDocs takes one custom_dir: the package's layouts with the site's own on top.
+    theme = dict(plain.get("theme") or {})
+    overrides = out_dir / "overrides"
+    if overrides.exists():
+        shutil.rmtree(overrides)
+    shutil.copytree(OVERRIDES, overrides)
+    if theme.get("custom_dir") and (root / theme["custom_dir"]).is_dir():
+        shutil.copytree(root / theme["custom_dir"], overrides, dirs_exist_ok=True)
+    theme["custom_dir"] = "overrides"
+    plain["theme"] = theme
+    plain["nav"] = raw.get("nav") or navigation(prepared)
+    in_nav = set(nav_paths(plain["nav"]))
+    plain["not_in_nav"] = "\n".join(f"/{p.path}" for p in prepared.site.pages if p.path not in in_nav)
+    exts = list(plain.get("markdown_extensions") or [])
+    names = {e if isinstance(e, str) else next(iter(e)) for e in exts}
+    exts += [e for e in ("attr_list", "md_in_html", "tables", "toc") if e not in names]
+    plain["markdown_extensions"] = exts
+    _write(out_dir / "mkdocs.yml", yaml.safe_dump(plain, allow_unicode=True, sort_keys=False))
+    click.echo(f"เขียน {len(prepared.site.pages)} หน้า และ {len(prepared.site.files)} ไฟล์ลงใน {out_dir}")
+
+
+@main.command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default="schema",
+              show_default=True)
+def schema(out_dir: Path) -> None:
+    """JSON Schema ของไฟล์เนื้อหาแต่ละไฟล์ สำหรับโปรแกรมแก้ไข (YAML language server)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stem, model in TOPIC_FILES.items():
+        document = model.model_json_schema(by_alias=True)
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        document["title"] = f"content/{stem}.yml"
+        _write(out_dir / f"{stem}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    click.echo(f"เขียน schema {len(TOPIC_FILES)} ไฟล์ลงใน {out_dir}")
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")

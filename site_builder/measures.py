@@ -1,0 +1,510 @@
+"""The integrity-measures page: which columns a report uses, and its Markdown.
+
+Pure functions from a loaded `Measures` model (content/measures/<year>.yml) to the page's
+Markdown. Domain objects know nothing of HTML: this module turns them into plain table
+specs (headers, rows of cells holding *unescaped* text), and the template
+`measures.md.j2` escapes every value with the renderer's filters.
+
+Only columns with data are shown, so each agency's report keeps its own shape.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from . import thai
+from .models.measures import IndicatorRow, Measure, Measures, Result
+from .render import Renderer
+
+STATUS_TEXT = {
+    "not_started": "ยังไม่ได้ดำเนินการ",
+    "in_progress": "อยู่ระหว่างดำเนินการ",
+    "done": "ดำเนินการแล้ว",
+}
+ROUND_TEXT = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
+
+# OIT progress status, as the completeness check names it → CSS modifier.
+OIT_STATUS_CLASS = {"ครบ": "complete", "ไม่ครบ": "incomplete", "ยังไม่มีข้อมูล": "empty"}
+
+MEASURE_COLUMNS: dict[str, str] = {
+    "number": "ลำดับ",
+    "name": "มาตรการ/กิจกรรม",
+    "questions": "ข้อคำถาม",
+    "finding": "ข้อค้นพบ",
+    "guideline": "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+    "steps": "ขั้นตอน/วิธีการปฏิบัติ",
+    "target": "เป้าหมาย/ตัวชี้วัด",
+    "budget": "งบประมาณ (บาท)",
+    "period": "ระยะเวลาดำเนินการ",
+    "responsible": "ผู้รับผิดชอบ",
+    "monitoring": "การติดตามประเมินผล",
+    "note": "หมายเหตุ",
+}
+RESULT_COLUMNS: dict[str, str] = {
+    "number": "ลำดับ",
+    "measure": "มาตรการ/กิจกรรม",
+    "round": "รอบการรายงาน",
+    "status": "สถานะ",
+    "method": "วิธีดำเนินการ",
+    "summary": "สรุปผลการดำเนินการ",
+    "outputs": "ผลผลิต",
+    "outcomes": "ผลลัพธ์",
+    "problems": "ปัญหา/อุปสรรค",
+    "recommendations": "ข้อเสนอแนะ",
+    "date": "วันที่",
+    "evidence": "หลักฐาน",
+}
+INDICATOR_COLUMNS: dict[str, str] = {
+    "indicator": "ตัวชี้วัด",
+    "score": "คะแนน",
+    "guideline": "แนวทางในการยกระดับผลการประเมิน",
+    "responsible": "ผู้รับผิดชอบ",
+    "period": "ระยะเวลา",
+    "status": "สถานะ",
+    "progress": "ความก้าวหน้าผลการดำเนินการ",
+}
+OIT_COLUMNS: dict[str, str] = {
+    "item": "ข้อ",
+    "title": "ข้อมูล",
+    "components": "องค์ประกอบด้านข้อมูล",
+    "responsible": "ผู้รับผิดชอบ",
+    "status": "สถานะ",
+    "missing": "องค์ประกอบที่ยังขาด",
+    "note": "ผลการดำเนินการ",
+}
+SCORE_COLUMNS: dict[str, str] = {
+    "indicator": "ตัวชี้วัด",
+    "tool": "เครื่องมือ",
+    "score": "คะแนน",
+    "note": "หมายเหตุ",
+}
+SIGN_OFF_ROLES = {
+    "prepared": "ผู้จัดทำรายงาน",
+    "reviewed": "ผู้ตรวจสอบ/เสนอความเห็น",
+    "approved": "ผู้อนุมัติ",
+}
+
+# A list item that carries its own marker: "1.", "๑)", "(2)", "-", "•", "ก."
+_MARKER = re.compile(r"^\s*(?:[-–•*]|\(?[0-9๐-๙]{1,3}[.)]|\([0-9๐-๙]{1,3}\)|[ก-ฮ][.)])")
+
+
+# --------------------------------------------------------------------------- cells and tables
+
+
+@dataclass
+class Cell:
+    """One table cell or block of text, unescaped.
+
+    kind: text (one line), lines (line breaks), list (bulleted; `plain` when every item
+    carries its own number or dash), links ((label, href) pairs), status (text + `css`).
+    """
+
+    kind: str = "text"
+    items: list[Any] = field(default_factory=list)
+    plain: bool = False
+    css: str = ""
+
+    def __bool__(self) -> bool:
+        return any(self.items)
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]]
+    keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OitRow:
+    """One row of the derived OIT progress table, computed by the caller from the completeness
+    check. `status` is ครบ / ไม่ครบ / ยังไม่มีข้อมูล; `missing` lists missing components."""
+
+    number: int
+    title: str = ""
+    components: str | list[str] = ""
+    responsible: str | list[str] | None = None
+    status: str = ""
+    missing: list[str] = field(default_factory=list)
+    sub_indicator: str | None = None
+
+
+def has_data(value: Any) -> bool:
+    """True for a value worth a column: not None, not blank, not an empty list."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Cell):
+        return bool(value)
+    if isinstance(value, (list, tuple, set, dict)):
+        return any(has_data(v) for v in (value.values() if isinstance(value, dict) else value))
+    return True
+
+
+def lines_cell(value: str | list[str] | None) -> Cell:
+    """Text as written: a string keeps its line breaks; a list becomes a list."""
+    if not has_data(value):
+        return Cell()
+    if isinstance(value, str):
+        lines = [line.strip() for line in value.replace("\r", "").split("\n") if line.strip()]
+        return Cell("text" if len(lines) == 1 else "lines", lines)
+    items = [str(v).strip() for v in value if has_data(v)]
+    if len(items) == 1:
+        return Cell("text", items)
+    return Cell("list", items, plain=all(_MARKER.match(i) for i in items))
+
+
+def _text(value: Any) -> Cell:
+    return Cell("text", [str(value)]) if has_data(value) else Cell()
+
+
+def _score(value: float | None) -> Cell:
+    return Cell("text", [f"{value:.2f}"]) if value is not None else Cell()
+
+
+def _period(text: str | None, covers: Any, renderer: Renderer) -> Cell:
+    parts = [p for p in (text, covers.label(renderer.style) if covers is not None else None) if has_data(p)]
+    return Cell("text" if len(parts) <= 1 else "lines", parts)
+
+
+def _status(status: str | None) -> Cell:
+    if not status:
+        return Cell()
+    return Cell("status", [STATUS_TEXT[status]], css=status.replace("_", "-"))
+
+
+def _table(columns: Mapping[str, str], labels: Mapping[str, str], rows: list[dict[str, Cell]]) -> Table:
+    keys = [k for k in columns if any(row.get(k) for row in rows)]
+    headers = [labels.get(k) or columns[k] for k in keys]
+    return Table(headers, [[row.get(k) or Cell() for k in keys] for row in rows], keys)
+
+
+# --------------------------------------------------------------------------- which columns
+
+
+def _measure_values(measure: Measure) -> dict[str, Any]:
+    return {
+        "number": measure.number,
+        "name": measure.name,
+        "questions": measure.questions,
+        "finding": measure.finding,
+        "guideline": measure.guideline,
+        "steps": measure.steps,
+        "target": measure.target,
+        "budget": measure.budget,
+        "period": [measure.period, measure.covers],
+        "responsible": measure.responsible,
+        "monitoring": measure.monitoring,
+        "note": measure.note,
+    }
+
+
+def _result_values(result: Result) -> dict[str, Any]:
+    return {
+        "round": result.round,
+        "status": result.status,
+        "method": result.method,
+        "summary": result.summary,
+        "outputs": result.outputs,
+        "outcomes": result.outcomes,
+        "problems": result.problems,
+        "recommendations": result.recommendations,
+        "date": [result.date, result.covers],
+        "evidence": result.evidence,
+    }
+
+
+def used_columns(measures: Iterable[Measure]) -> list[str]:
+    """The measure-table columns (keys of MEASURE_COLUMNS, in order) that have data."""
+    measures = list(measures)
+    return [k for k in MEASURE_COLUMNS if any(has_data(_measure_values(m)[k]) for m in measures)]
+
+
+def used_result_columns(measures: Iterable[Measure]) -> list[str]:
+    """The results-table columns (keys of RESULT_COLUMNS, in order) that have data."""
+    measures = [m for m in measures if m.results]
+    used = []
+    for key in RESULT_COLUMNS:
+        if key == "number":
+            ok = any(has_data(m.number) for m in measures)
+        elif key == "measure":
+            ok = bool(measures)
+        else:
+            ok = any(has_data(_result_values(r)[key]) for m in measures for r in m.results)
+        if ok:
+            used.append(key)
+    return used
+
+
+def referenced_items(measures: Measures) -> set[int]:
+    """OIT item numbers the file points at (evidence links and responsible-unit overrides),
+    so the caller can warn about numbers that the year's catalog does not have."""
+    numbers = {o.item for o in measures.oit}
+    for measure in measures.all_measures():
+        for result in measure.results:
+            numbers.update(e.item for e in result.evidence if e.item is not None)
+    return numbers
+
+
+# --------------------------------------------------------------------------- page sections
+
+
+def _measure_label(measure: Measure, index: int) -> str:
+    if measure.name:
+        return measure.name
+    return f"มาตรการที่ {measure.number or index}"
+
+
+def _measure_table(group_measures: list[Measure], labels: Mapping[str, str], renderer: Renderer) -> Table:
+    rows = []
+    for m in group_measures:
+        rows.append({
+            "number": _text(m.number),
+            "name": _text(m.name),
+            "questions": _questions(m.questions),
+            "finding": lines_cell(m.finding),
+            "guideline": lines_cell(m.guideline),
+            "steps": lines_cell(m.steps),
+            "target": lines_cell(m.target),
+            "budget": _text(thai.format_baht(m.budget) if isinstance(m.budget, Decimal) else m.budget),
+            "period": _period(m.period, m.covers, renderer),
+            "responsible": lines_cell(m.responsible),
+            "monitoring": lines_cell(m.monitoring),
+            "note": lines_cell(m.note),
+        })
+    return _table(MEASURE_COLUMNS, labels, rows)
+
+
+def _evidence_cell(result: Result, item_url: Callable[[int], str], file_url: Callable[[str], str],
+                   titles: Mapping[int, str]) -> Cell:
+    links = []
+    for e in result.evidence:
+        if e.item is not None:
+            label = e.title or " ".join(p for p in (f"O{e.item}", titles.get(e.item, "")) if p)
+            links.append((label, item_url(e.item)))
+        elif e.file is not None:
+            links.append((e.title or e.file.rsplit("/", 1)[-1], file_url(e.file)))
+        else:
+            links.append((e.title or str(e.url), str(e.url)))
+    return Cell("links", links) if links else Cell()
+
+
+def _result_table(group_measures: list[Measure], labels: Mapping[str, str], renderer: Renderer,
+                  item_url: Callable[[int], str], file_url: Callable[[str], str],
+                  titles: Mapping[int, str]) -> tuple[Table | None, list[str]]:
+    rows, pending = [], []
+    for index, m in enumerate(group_measures, 1):
+        if not m.results:
+            pending.append(_measure_label(m, index))
+            continue
+        for r in m.results:
+            dates = [d for d in (renderer.date_short(r.date) if r.date else None,
+                                 r.covers.label(renderer.style) if r.covers else None) if d]
+            rows.append({
+                "number": _text(m.number),
+                "measure": _text(_measure_label(m, index)),
+                "round": _text(ROUND_TEXT.get(r.round, "")) if r.round else Cell(),
+                "status": _status(r.status),
+                "method": lines_cell(r.method),
+                "summary": lines_cell(r.summary),
+                "outputs": lines_cell(r.outputs),
+                "outcomes": lines_cell(r.outcomes),
+                "problems": lines_cell(r.problems),
+                "recommendations": lines_cell(r.recommendations),
+                "date": Cell("text" if len(dates) == 1 else "lines", dates),
+                "evidence": _evidence_cell(r, item_url, file_url, titles),
+            })
+    return (_table(RESULT_COLUMNS, labels, rows) if rows else None), pending
+
+
+def _indicator_table(rows_in: list[IndicatorRow], labels: Mapping[str, str], renderer: Renderer) -> Table | None:
+    if not rows_in:
+        return None
+    rows = [{
+        "indicator": _text(r.indicator),
+        "score": _score(r.score),
+        "guideline": lines_cell(r.guideline),
+        "responsible": lines_cell(r.responsible),
+        "period": _period(r.period, r.covers, renderer),
+        "status": _status(r.status),
+        "progress": lines_cell(r.progress),
+    } for r in rows_in]
+    return _table(INDICATOR_COLUMNS, labels, rows)
+
+
+def _get(row: Any, name: str, default: Any = None) -> Any:
+    if isinstance(row, Mapping):
+        return row.get(name, default)
+    return getattr(row, name, default)
+
+
+def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[str, str],
+                  item_url: Callable[[int], str]) -> list[dict[str, Any]]:
+    overrides = {o.item: o for o in measures.oit}
+    sections: list[dict[str, Any]] = []
+    for row in oit_rows:
+        number = int(_get(row, "number"))
+        override = overrides.get(number)
+        responsible = override.responsible if override and override.responsible else _get(row, "responsible")
+        if isinstance(responsible, str):
+            responsible = [responsible]
+        status = str(_get(row, "status", "") or "")
+        cells = {
+            "item": Cell("links", [(f"O{number}", item_url(number))]),
+            "title": _text(_get(row, "title")),
+            "components": lines_cell(_get(row, "components")),
+            "responsible": lines_cell(responsible),
+            "status": Cell("status", [status], css=OIT_STATUS_CLASS.get(status, "unknown")) if status else Cell(),
+            "missing": lines_cell(list(_get(row, "missing") or [])),
+            "note": lines_cell(override.note) if override else Cell(),
+        }
+        group = _get(row, "sub_indicator") or ""
+        if not sections or sections[-1]["heading"] != group:
+            sections.append({"heading": group, "rows": []})
+        sections[-1]["rows"].append(cells)
+    out = []
+    for index, section in enumerate(sections, 1):
+        slug = re.sub(r"[^0-9a-z]+", "-", section["heading"].split(" ")[0].lower()).strip("-")
+        out.append({
+            "heading": section["heading"],
+            "id": f"oit-{slug}" if slug else f"oit-{index}",
+            "table": _table(OIT_COLUMNS, labels, section["rows"]),
+        })
+    return out
+
+
+def _group_id(prefix: str, group: Any, index: int, used: set[str]) -> str:
+    if group.issue is not None:
+        base = f"{prefix}-issue-{group.issue}"
+    elif group.indicator and re.sub(r"[^0-9.]", "", group.indicator):
+        base = f"{prefix}-indicator-" + re.sub(r"[^0-9]+", "-", group.indicator).strip("-")
+    else:
+        base = f"{prefix}-{index}"
+    ident, n = base, 2
+    while ident in used:
+        ident, n = f"{base}-{n}", n + 1
+    used.add(ident)
+    return ident
+
+
+def _signers(measures: Measures) -> list[dict[str, Any]]:
+    if not measures.sign_off:
+        return []
+    blocks = []
+    for role, label in SIGN_OFF_ROLES.items():
+        for signer in getattr(measures.sign_off, role):
+            blocks.append({"role": role, "label": label, "signer": signer, "comment": lines_cell(signer.comment)})
+    return blocks
+
+
+def default_title(year: int) -> str:
+    return f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year}"
+
+
+def measures_markdown(
+    renderer: Renderer,
+    measures: Measures,
+    agency_name: str,
+    oit_rows: Iterable[Any],
+    item_url: Callable[[int], str],
+    *,
+    file_url: Callable[[str], str] | None = None,
+    pdf_url: str | None = None,
+    template: str = "measures.md.j2",
+) -> str:
+    """The measures page of `measures.year` as Markdown.
+
+    oit_rows: the derived OIT progress rows, in catalog order: `OitRow`s, or any objects or
+    dicts with number, title, components (text or list), responsible (text, list or None),
+    status (ครบ / ไม่ครบ / ยังไม่มีข้อมูล), missing (list of text), optionally sub_indicator.
+    An empty list leaves the OIT section out. `responsible` is replaced by the file's
+    `oit: [{item, responsible}]` override when it has one.
+    item_url(n): relative link from this page to item n's page (e.g. "o12.md").
+    file_url(path): link to a file under content/files/ (default "../files/<path>").
+    pdf_url: link to the PDF of this report, when the build makes one.
+    """
+    file_url = file_url or (lambda path: f"../files/{path}")
+    oit_rows = list(oit_rows)
+    titles = {int(_get(r, "number")): str(_get(r, "title") or "") for r in oit_rows}
+    labels = measures.labels
+
+    measure_sections, result_sections = [], []
+    used_ids: set[str] = set()
+    groups = measures.all_groups()
+    for index, group in enumerate(groups, 1):
+        heading = group.heading
+        measure_sections.append({
+            "heading": heading,
+            "id": _group_id("measures", group, index, used_ids),
+            "description": lines_cell(group.description),
+            "table": _measure_table(group.measures, labels.measures, renderer),
+        })
+        table, pending = _result_table(group.measures, labels.results, renderer, item_url, file_url, titles)
+        result_sections.append({
+            "heading": heading,
+            "id": _group_id("results", group, index, used_ids),
+            "table": table,
+            "pending": pending,
+        })
+    has_results = any(s["table"] for s in result_sections)
+
+    analysis = measures.analysis
+    analysis_view = None
+    if analysis is not None:
+        score_rows = [{
+            "indicator": _text(" ".join(p for p in (
+                f"ตัวชี้วัดที่ {s.code}" if s.code else "", s.name) if p)),
+            "tool": _text(s.tool),
+            "score": _score(s.score),
+            "note": _text(s.note),
+        } for s in analysis.indicators]
+        analysis_view = {
+            "model": analysis,
+            "score": f"{analysis.score:.2f}" if analysis.score is not None else None,
+            "summary": lines_cell(analysis.summary),
+            "scores": _table(SCORE_COLUMNS, {}, score_rows) if score_rows else None,
+            "weak_points": [_point_text(p) for p in analysis.weak_points],
+            "improvements": [_point_text(p) for p in analysis.improvements],
+            "limits": list(analysis.limits),
+        }
+
+    return renderer.render(
+        template,
+        agency_name=agency_name,
+        year=measures.year,
+        title=measures.title or default_title(measures.year),
+        intro=lines_cell(measures.intro),
+        memo=measures.memo,
+        analysis=analysis_view,
+        measure_sections=measure_sections,
+        result_sections=result_sections if has_results else [],
+        iit=_indicator_table(measures.iit, labels.iit, renderer),
+        eit=_indicator_table(measures.eit, labels.eit, renderer),
+        oit_sections=_oit_sections(oit_rows, measures, labels.oit, item_url) if oit_rows else [],
+        signers=_signers(measures),
+        pdf_url=pdf_url,
+        thai_digits=renderer.style is not thai.DigitStyle.ARABIC,
+    )
+
+
+def _point_text(point: Any) -> str:
+    extra = []
+    if point.indicator:
+        extra.append(point.indicator if point.indicator.startswith("ตัวชี้วัด") else f"ตัวชี้วัดที่ {point.indicator}")
+    if point.questions:
+        extra.append("ข้อคำถาม " + ", ".join(q.code for q in point.questions))
+    if point.score is not None:
+        extra.append(f"คะแนน {point.score:.2f}")
+    return f"{point.text} ({'; '.join(extra)})" if extra else point.text
+
+
+def _questions(questions: list[Any]) -> Cell:
+    labels = [q.label for q in questions]
+    if len(labels) > 1:
+        return Cell("list", labels, plain=True)  # the codes mark the items
+    return lines_cell(labels)

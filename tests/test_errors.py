@@ -1,0 +1,111 @@
+"""Every class of bad input stops the build with file, line and field, no traceback,
+and leaves the last good site/ exactly as it was."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _failed_cleanly(result) -> str:
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in out
+    return out
+
+
+@pytest.fixture
+def built(mini):
+    result = mini.build()
+    assert result.returncode == 0, result.stderr
+    mini.before = mini.site_digest()
+    return mini
+
+
+def test_yaml_syntax_error_names_file_and_line_and_keeps_site(built):
+    built.edit("content/executives.yml", "    role: deputy", "    role: [deputy")
+    out = _failed_cleanly(built.build())
+    assert "content/executives.yml:" in out and "รูปแบบ YAML ผิด" in out
+    line = out.split("content/executives.yml:")[1].split(":")[0]
+    assert line.isdigit() and int(line) >= 10
+    assert built.site_digest() == built.before
+
+
+def test_misspelt_field_names_line_field_and_suggestion(built):
+    built.edit("content/executives.yml", "    photo: people/deputy.jpg", "    foto: people/deputy.jpg")
+    out = _failed_cleanly(built.build())
+    assert "content/executives.yml:10: [executives[1].foto]" in out
+    assert "ไม่รู้จักช่องข้อมูลนี้" in out and "'photo'" in out
+    assert built.site_digest() == built.before
+
+
+def test_wrong_type_is_reported_with_expectation(built):
+    built.edit("content/structure.yml", "  - text: จัดให้มีน้ำสะอาดหรือการประปา", "  - text: [น้ำ, ไฟ]")
+    built.edit("content/executives.yml", "    role: top", "    role: boss")
+    out = _failed_cleanly(built.build())
+    assert "content/structure.yml:11: [duties[0].text]" in out and "ต้องเป็นข้อความ" in out
+    assert "content/executives.yml:4: [executives[0].role]" in out and "'top'" in out
+    # Both files' problems come in one report.
+    assert "2 รายการ" in out
+
+
+def test_missing_evidence_file(built):
+    built.file("content/files/plans/annual-2567.pdf").unlink()
+    out = _failed_cleanly(built.build())
+    assert "content/plans.yml:4: [documents[0].file]" in out
+    assert "ไม่พบไฟล์หลักฐาน content/files/plans/annual-2567.pdf" in out
+    assert built.site_digest() == built.before
+
+
+def test_impossible_date(built):
+    built.edit("content/plans.yml", "date: 2566-10-20", "date: 2567-02-30")
+    out = _failed_cleanly(built.build())
+    assert "content/plans.yml:5: [documents[0].date]" in out and "2567-02-30" in out
+
+
+def test_year_without_catalog(built):
+    built.edit("mkdocs.yml", "years: [2567]", "years: [2567, 2571]")
+    out = _failed_cleanly(built.build())
+    assert "2571" in out and "data/ita/2571.yml" in out
+
+
+def test_unknown_document_kind_suggests_the_near_one(built):
+    built.edit("content/plans.yml", "kind: annual_plan", "kind: anual_plan")
+    out = _failed_cleanly(built.build())
+    assert "content/plans.yml:3: [documents[0].kind]" in out and "'annual_plan'" in out
+
+
+def test_unknown_topic_file(built):
+    built.write("content/executive.yml", "executives: []\n")
+    out = _failed_cleanly(built.build())
+    assert "executive.yml" in out and "executives.yml" in out
+
+
+def test_evidence_path_may_not_leave_files_folder(built):
+    built.edit("content/plans.yml", "file: plans/annual-2567.pdf", "file: ../../mkdocs.yml")
+    out = _failed_cleanly(built.build())
+    assert "ต้องอยู่ใต้ content/files/" in out
+
+
+def test_catalog_typo_is_reported_like_content(built):
+    built.edit("data/ita/2567.yml", "check: {type: roles, roles: [top, deputy]}", "check: {type: role, roles: [top]}")
+    out = _failed_cleanly(built.build())
+    assert "data/ita/2567.yml:24: [items[1].components[0].check]" in out
+    assert "'role'" in out and "roles" in out
+
+
+def test_catalog_unknown_kind(built):
+    built.edit("data/ita/2567.yml", "kinds: [annual_plan]", "kinds: [annual_plans]")
+    out = _failed_cleanly(built.build())
+    assert "data/ita/2567.yml:" in out and "annual_plans" in out and "O11" in out
+
+
+def test_empty_and_non_mapping_files(built):
+    built.write("content/plans.yml", "- just\n- a list\n")
+    out = _failed_cleanly(built.build())
+    assert "content/plans.yml:1" in out and "ชุดข้อมูล" in out
+
+
+def test_missing_agency_file(built):
+    built.file("content/agency.yml").unlink()
+    out = _failed_cleanly(built.build())
+    assert "agency.yml" in out

@@ -1,0 +1,72 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from site_builder import thai
+
+
+@pytest.mark.parametrize("day, fy", [
+    (date(2024, 9, 30), 2567), (date(2024, 10, 1), 2568), (date(2025, 9, 30), 2568),
+    (date(2025, 10, 1), 2569), (date(2023, 12, 31), 2567), (date(2024, 1, 1), 2567),
+    (date(2024, 2, 29), 2567),
+])
+def test_fiscal_year_boundaries(day, fy):
+    assert thai.fiscal_year(day) == fy
+
+
+def test_fiscal_year_span():
+    assert thai.fiscal_year_start(2567) == date(2023, 10, 1)
+    assert thai.fiscal_year_end(2567) == date(2024, 9, 30)
+    assert thai.first_half_end(2567) == date(2024, 3, 31)
+
+
+def test_formal_date_in_thai_and_with_thai_digits():
+    assert thai.format_date(date(2024, 1, 31)) == "31 มกราคม 2567"
+    assert thai.format_date(date(2024, 1, 31), thai.DigitStyle.FORMAL) == "๓๑ มกราคม ๒๕๖๗"
+    assert thai.format_date_short(date(2024, 12, 5)) == "5 ธ.ค. 2567"
+    # Short dates sit in tables: Arabic digits unless the setting says everywhere.
+    assert thai.format_date_short(date(2024, 12, 5), thai.DigitStyle.FORMAL) == "5 ธ.ค. 2567"
+    assert thai.format_date_short(date(2024, 12, 5), thai.DigitStyle.EVERYWHERE) == "๕ ธ.ค. ๒๕๖๗"
+
+
+def test_all_month_names_and_abbreviations():
+    assert thai.MONTHS[8] == "กันยายน" and thai.MONTHS_ABBR[9] == "ต.ค."
+    assert len(set(thai.MONTHS)) == len(set(thai.MONTHS_ABBR)) == 12
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2567-03-31", date(2024, 3, 31)), ("2024-03-31", date(2024, 3, 31)),
+    ("2567-02-29", date(2024, 2, 29)), ("2566-12-31", date(2023, 12, 31)),
+])
+def test_parse_date_reads_buddhist_and_common_era(text, expected):
+    assert thai.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2566-02-29", "2567-02-30", "2567-13-01"])
+def test_parse_date_rejects_impossible_dates(text):
+    with pytest.raises(ValueError, match="ไม่มีวันที่"):
+        thai.parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["31/03/2567", "2567-3", "หนึ่ง", ""])
+def test_parse_date_explains_the_format(text):
+    with pytest.raises(ValueError, match="ปปปป-ดด-วว"):
+        thai.parse_date(text)
+
+
+def test_baht_uses_separators_and_arabic_digits():
+    assert thai.format_baht(Decimal("1234567.5")) == "1,234,567.50"
+    assert thai.format_baht(0) == "0.00"
+
+
+def test_digits_setting_never_touches_arabic_when_off():
+    assert thai.digits("2567", thai.DigitStyle.ARABIC) == "2567"
+    assert thai.digits("2567", thai.DigitStyle.FORMAL, formal=False) == "2567"
+    assert thai.digits("2567", thai.DigitStyle.FORMAL) == "๒๕๖๗"
+
+
+def test_period_label_names_whole_fiscal_years():
+    assert thai.format_period(date(2023, 10, 1), date(2024, 9, 30)) == "ปีงบประมาณ 2567"
+    assert thai.format_period(date(2022, 10, 1), date(2027, 9, 30)) == "ปีงบประมาณ 2566–2570"
+    assert thai.format_period(date(2023, 10, 1), date(2024, 3, 31)) == "1 ตุลาคม 2566 – 31 มีนาคม 2567"
