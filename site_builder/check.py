@@ -110,7 +110,7 @@ def _period_result(entries: list[Any], rule: str, year: int, minimum: int, what:
         start, end = periods.required_span(rule, year)  # type: ignore[misc]
         spans = [_span_of(e) for e in matching if _span_of(e) is not None]
         if not periods.covers(spans, start, end):
-            return False, [f"ไม่มี{what}ที่{periods.describe(rule, year)}"], matching
+            return False, [f"ไม่มี{what} ที่{periods.describe(rule, year)}"], matching
         return True, [], matching
     if len(matching) < minimum:
         need = f" อย่างน้อย {minimum} รายการ" if minimum > 1 else ""

@@ -12,7 +12,7 @@
   var indexUrl = new URL(form.getAttribute("data-search-index"), document.baseURI);
   var baseTitle = document.title;
   var MAX = 50, CONTEXT = 50, LENGTH = 160;
-  var pages = null, avg = 0, loading = null, run = 0, timer = 0;
+  var pages = null, byUrl = {}, rootHref = "", avg = 0, loading = null, run = 0, timer = 0;
 
   function normalize(s) {
     return s.normalize("NFC")
@@ -36,6 +36,7 @@
         return r.json();
       }).then(function (idx) {
         var root = new URL(idx.root, indexUrl);
+        rootHref = root.href;
         pages = idx.pages.map(function (p, n) {
           return {
             n: n, url: new URL(p[0], root).href, title: p[1], t: squeeze(p[1]),
@@ -43,6 +44,7 @@
           };
         });
         pages.forEach(function (p) {
+          byUrl[p.url] = p;
           p.len = p.secs.reduce(function (a, s) { return a + s.ts.length; }, 1);
           avg += p.len / pages.length;
         });
@@ -115,6 +117,19 @@
     if (at < to) el.appendChild(document.createTextNode(text.slice(at, to)));
     return el;
   }
+  // A cut at `i` moved back to the start of a word (Intl.Segmenter knows Thai
+  // words; it is used for the display only), or to a space, at most 15 back.
+  var words = window.Intl && Intl.Segmenter ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  function snap(text, i) {
+    if (i <= 0 || i >= text.length) return Math.min(Math.max(0, i), text.length);
+    var lo = Math.max(0, i - 15), best = text.lastIndexOf(" ", i) + 1;
+    if (words) {
+      Array.from(words.segment(text.slice(lo, i + 1))).forEach(function (w) {
+        if (w.index > 0 || lo === 0) best = Math.max(best, lo + w.index);
+      });
+    }
+    return best > lo ? best : i;
+  }
   function snippet(p, ts) {
     var longest = ts.slice().sort(function (a, b) { return b.length - a.length; })[0];
     var best = null, j;
@@ -124,9 +139,7 @@
     if (!best || !best.text) return null;
     var text = best.text.replace(/\n/g, " ");
     var hit = ranges(text, [longest])[0];
-    var from = hit ? Math.max(0, hit[0] - CONTEXT) : 0, to = Math.min(text.length, from + LENGTH);
-    var sp = text.indexOf(" ", from);
-    if (from > 0 && sp >= 0 && sp < (hit ? hit[0] : from + 20) && sp - from < 20) from = sp + 1;
+    var from = snap(text, hit ? hit[0] - CONTEXT : 0), to = snap(text, from + LENGTH);
     var el = document.createElement("p");
     if (from > 0) el.appendChild(document.createTextNode("… "));
     marked(el, text, ts, from, to);
@@ -134,6 +147,12 @@
     return { el: el, sec: best };
   }
 
+  // Titles of the pages above this one (e.g. the year of an item), home left out.
+  function ancestors(p) {
+    var out = [], u = p.url;
+    while ((u = u.replace(/[^/]*\/?$/, "")) && u !== rootHref && byUrl[u]) out.unshift(byUrl[u].title);
+    return out;
+  }
   function show(q, list) {
     var old = document.getElementById("search-list");
     if (old) old.parentNode.removeChild(old);
@@ -151,18 +170,18 @@
       h.className = "ita-search-results__title";
       marked(h, p.title, ts, 0, p.title.length);
       li.appendChild(h);
-      var s = snippet(p, ts);
-      if (s) {
-        if (s.sec.id && s.sec.h) {
-          var w = document.createElement("a");
-          w.href = p.url + "#" + encodeURIComponent(s.sec.id);
-          w.className = "ita-search-results__section";
-          w.textContent = s.sec.h;
-          li.appendChild(document.createTextNode(" › "));
-          li.appendChild(w);
-        }
-        li.appendChild(s.el);
+      var s = snippet(p, ts), path = document.createElement("div"), trail = ancestors(p);
+      path.className = "ita-search-results__path";
+      path.textContent = trail.join(" › ");
+      if (s && s.sec.id && s.sec.h) {
+        var w = document.createElement("a");
+        w.href = p.url + "#" + encodeURIComponent(s.sec.id);
+        w.textContent = s.sec.h;
+        if (trail.length) path.appendChild(document.createTextNode(" › "));
+        path.appendChild(w);
       }
+      if (path.firstChild) li.appendChild(path);
+      if (s) li.appendChild(s.el);
       ol.appendChild(li);
     });
     region.appendChild(ol);

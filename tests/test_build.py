@@ -1,0 +1,116 @@
+"""Build real temporary sites with `mkdocs build` and read the HTML and the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+
+def test_mini_site_builds_strict_with_stable_urls(mini):
+    result = mini.build()
+    assert result.returncode == 0, result.stderr
+    for path in ("", "2567/", "2567/o01/", "2567/o02/", "2567/o11/", "eit-poster/"):
+        html = mini.html(path)
+        assert '<html lang="th"' in html
+    item = mini.html("2567/o02/")
+    assert "<h1 id=\"top\">O2 ข้อมูลผู้บริหาร</h1>" in item
+    assert 'alt="นายทดสอบ ใจดี นายกเทศมนตรีตำบลทดสอบ"' in item
+    # Headings keep ASCII ids, never MkDocs' _1, _2 for Thai text.
+    assert not re.search(r'<h[23] id="_\d+"', item)
+
+
+def test_photos_are_resized_and_originals_not_published(mini):
+    assert mini.build().returncode == 0
+    photo = mini.path / "site/photos/people/mayor.jpg"
+    original = mini.path / "content/files/people/mayor.jpg"
+    from PIL import Image
+    with Image.open(photo) as image:
+        assert image.size == (240, 320)
+    assert not (mini.path / "site/files/people/mayor.jpg").exists()
+    assert photo.stat().st_size < 40_000 and original.exists()
+
+
+def test_evidence_listed_with_type_size_date_and_year(mini):
+    assert mini.build().returncode == 0
+    html = mini.html("2567/o11/")
+    assert 'href="../../files/plans/annual-2567.pdf"' in html
+    assert "แผนดำเนินงานประจำปี" in html and "20 ต.ค. 2566" in html and "ปีงบประมาณ 2567" in html
+    assert re.search(r"PDF \d+ (B|KB)", html)
+    assert (mini.path / "site/files/plans/annual-2567.pdf").is_file()
+
+
+def test_itas_exports_have_absolute_urls(mini):
+    assert mini.build().returncode == 0
+    text = (mini.path / "site/2567/itas.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["item"] for r in rows] == ["O1", "O2", "O11"]
+    assert rows[1]["url"] == "https://www.example.go.th/ita/2567/o02/"
+    data = json.loads((mini.path / "site/2567/itas.json").read_text(encoding="utf-8"))
+    assert data["year"] == 2567 and data["items"][2]["url"].endswith("/ita/2567/o11/")
+
+
+def test_missing_photo_warns_fails_strict_and_is_listed_by_check(mini):
+    mini.edit("content/executives.yml", "    photo: people/deputy.jpg\n", "")
+    lenient = mini.build(strict=False)
+    assert lenient.returncode == 0
+    assert re.search(r"WARNING\s+-\s+ITA 2567 O2 ข้อมูลผู้บริหาร: องค์ประกอบ 'details' ยังขาด: .*รูปถ่าย \(photo\)", lenient.stderr)
+    assert "O2" in mini.html("2567/") and "ไม่ครบ" in mini.html("2567/")
+    strict = mini.build(strict=True)
+    assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
+    check = mini.run("ita", "check")
+    assert check.returncode == 1
+    assert "✗ O2" in check.stdout and "รูปถ่าย (photo)" in check.stdout
+
+
+def test_check_command_passes_on_a_complete_site(mini):
+    result = mini.run("ita", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ITA 2567: ครบถ้วน 3/3 ข้อ" in result.stdout
+
+
+def test_check_command_reports_data_errors_without_traceback(mini):
+    mini.edit("content/plans.yml", "kind: annual_plan", "kind: nonsense")
+    result = mini.run("ita", "check")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "content/plans.yml:3" in result.stderr
+
+
+def test_generate_writes_a_site_plain_mkdocs_builds(mini, tmp_path):
+    out = tmp_path / "generated"
+    result = mini.run("ita", "generate", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "docs/2567/o02.md").is_file() and (out / "mkdocs.yml").is_file()
+    assert "plugins: []" in (out / "mkdocs.yml").read_text(encoding="utf-8")
+    import subprocess, sys, os
+    from pathlib import Path
+    build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", "site"], cwd=out,
+                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert build.returncode == 0, build.stderr
+    assert "นายทดสอบ ใจดี" in (out / "site/2567/o02/index.html").read_text(encoding="utf-8")
+
+
+def test_schema_command_writes_json_schema_per_topic(mini, tmp_path):
+    result = mini.run("ita", "schema", "-o", str(tmp_path / "schema"))
+    assert result.returncode == 0
+    schema = json.loads((tmp_path / "schema/executives.schema.json").read_text(encoding="utf-8"))
+    person = schema["$defs"]["Executive"]
+    assert person["additionalProperties"] is False and "photo" in person["properties"]
+
+
+HOSTILE = '<script>alert(1)</script> | แถว | **ตัวหนา** [ลิงก์](javascript:alert(1)) ' + "ก" * 300
+
+
+def test_hostile_text_renders_inert_and_keeps_tables(mini):
+    mini.edit("content/plans.yml", "title: แผนดำเนินงานประจำปีงบประมาณ พ.ศ. 2567", f"title: '{HOSTILE}'")
+    mini.edit("content/executives.yml", "name: นายทดสอบ ใจดี", f"name: '{HOSTILE}'")
+    result = mini.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    for page in ("2567/o11/", "2567/o02/"):
+        html = mini.html(page)
+        assert "<script>alert" not in html and 'href="javascript' not in html
+        assert "<strong>ตัวหนา</strong>" not in html
+    table = mini.html("2567/o11/").split('<h2 id="documents"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    assert all(row.count("<td") == 5 for row in rows[1:]) and len(rows) == 2

@@ -1,0 +1,102 @@
+"""Completeness rules, without MkDocs: load the mini fixture, change one fact, check again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder.check import check_catalog
+from site_builder.load import load_all
+from site_builder.site import SECTIONS
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def src(tmp_path):
+    shutil.copytree(MINI, tmp_path / "s")
+    return tmp_path / "s"
+
+
+def statuses(src: Path, year: int = 2567) -> dict[str, object]:
+    loaded = load_all(src / "content", src / "data", SECTIONS, [year], root=src)
+    return {s.item.label: s for s in check_catalog(loaded.catalogs[year], loaded.content, loaded.kinds)}
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_complete_fixture(src):
+    assert {k: s.status for k, s in statuses(src).items()} == {"O1": "complete", "O2": "complete", "O11": "complete"}
+
+
+def test_missing_photo_names_the_person_and_the_photo(src):
+    replace(src / "content/executives.yml", "    photo: people/deputy.jpg\n", "")
+    o2 = statuses(src)["O2"]
+    assert o2.status == "incomplete"
+    assert [m for _, m in o2.missing] == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีรูปถ่าย (photo)"]
+
+
+def test_contact_alternatives(src):
+    replace(src / "content/executives.yml", "    email: deputy@example.go.th\n", "")
+    missing = [m for _, m in statuses(src)["O2"].missing]
+    assert missing == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีโทรศัพท์ หรือ อีเมล (phone|email)"]
+
+
+def test_missing_deputy_role(src):
+    replace(src / "content/executives.yml", "role: deputy", "role: other")
+    assert "ไม่มีข้อมูลรองผู้บริหารสูงสุด (role: deputy)" in [m for _, m in statuses(src)["O2"].missing]
+
+
+def test_executive_out_of_office_does_not_count(src):
+    replace(src / "content/executives.yml", "    role: deputy\n", "    role: deputy\n    until: 2566-09-30\n")
+    assert statuses(src)["O2"].status == "incomplete"
+
+
+def test_plan_that_does_not_cover_the_year_is_missing(src):
+    replace(src / "content/plans.yml", "covers: 2567", "covers: 2566")
+    o11 = statuses(src)["O11"]
+    assert o11.status == "empty"
+    assert [m for _, m in o11.missing] == ["ไม่มีเอกสาร 'แผนดำเนินงานประจำปี' ที่ครอบคลุมปีงบประมาณ 2567"]
+
+
+def test_multi_year_plan_covers_the_year(src):
+    replace(src / "content/plans.yml", "covers: 2567", "covers: 2566-2570")
+    assert statuses(src)["O11"].status == "complete"
+
+
+def test_first_half_is_covered_by_the_union_of_monthly_reports(src):
+    catalog = src / "data/ita/2567.yml"
+    replace(catalog, "kinds: [annual_plan], period: covers_year", "kinds: [six_month_report], period: first_half")
+    months = [("2566-10-01", "2566-10-31"), ("2566-11-01", "2566-12-31"), ("2567-01-01", "2567-03-31")]
+    docs = "".join(
+        f"  - {{title: รายงาน {a}, kind: six_month_report, file: plans/annual-2567.pdf, covers: {{from: {a}, to: {b}}}}}\n"
+        for a, b in months)
+    (src / "content/plans.yml").write_text("documents:\n" + docs, encoding="utf-8")
+    assert statuses(src)["O11"].status == "complete"
+    # A gap of one month fails the rule.
+    (src / "content/plans.yml").write_text("documents:\n" + "".join(docs.splitlines(True)[::2]), encoding="utf-8")
+    o11 = statuses(src)["O11"]
+    assert o11.status == "incomplete"
+    assert "1 ตุลาคม 2566 – 31 มีนาคม 2567" in o11.missing[0][1]
+
+
+def test_structure_needs_both_sides(src):
+    replace(src / "content/structure.yml", "staff:\n  - name: ปลัดเทศบาล\n    units:\n      - name: กองคลัง\n        head: ผู้อำนวยการกองคลัง\n", "")
+    assert [m for _, m in statuses(src)["O1"].missing] == ["ไม่มีฝ่ายข้าราชการประจำ (staff)"]
+
+
+def test_previous_year_and_signed_by_top(src):
+    catalog = src / "data/ita/2567.yml"
+    replace(catalog, "kinds: [annual_plan], period: covers_year",
+            "kinds: [annual_plan], period: in_year, signed_by_role: top")
+    replace(src / "content/plans.yml", "    covers: 2567\n", "    covers: 2567\n    signed_by: นายอื่น ไม่ใช่นายก\n")
+    o11 = statuses(src)["O11"]
+    assert o11.status != "complete" and "ไม่ใช่ผู้บริหารสูงสุด" in o11.missing[-1][1]
+    replace(src / "content/plans.yml", "signed_by: นายอื่น ไม่ใช่นายก", "signed_by: นายทดสอบ ใจดี นายกเทศมนตรี")
+    assert statuses(src)["O11"].status == "complete"
