@@ -124,11 +124,11 @@
     if (i <= 0 || i >= text.length) return Math.min(Math.max(0, i), text.length);
     var lo = Math.max(0, i - 15), best = text.lastIndexOf(" ", i) + 1;
     if (words) {
-      Array.from(words.segment(text.slice(lo, i + 1))).forEach(function (w) {
-        if (w.index > 0 || lo === 0) best = Math.max(best, lo + w.index);
+      Array.from(words.segment(text.slice(lo, i + 15))).forEach(function (w) {
+        if ((w.index > 0 || lo === 0) && lo + w.index <= i) best = Math.max(best, lo + w.index);
       });
     }
-    return best > lo ? best : i;
+    return best > lo || lo === 0 ? best : i;
   }
   function snippet(p, ts) {
     var longest = ts.slice().sort(function (a, b) { return b.length - a.length; })[0];

@@ -1,0 +1,55 @@
+# Two commands do all set-up on a fresh machine:
+#   make site   build the demo site into site/ (creates .venv)
+#   make test   install everything the tests need, Debian packages included, and run them
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+# Debian packages the browser and HTML-checker tests need.
+DEBS := chromium fonts-thai-tlwg default-jre-headless
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve check test test-deps debs node bench clean
+
+$(BIN)/mkdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+site: $(BIN)/mkdocs
+	$(BIN)/mkdocs build --strict
+
+serve: $(BIN)/mkdocs
+	$(BIN)/mkdocs serve
+
+check: $(BIN)/mkdocs
+	$(BIN)/ita check
+
+$(BIN)/pytest: $(BIN)/mkdocs
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+debs:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund
+	touch $@
+
+node: node_modules/.installed
+
+test-deps: debs $(BIN)/pytest node
+
+test: test-deps
+	$(BIN)/pytest -n 2
+
+bench: $(BIN)/mkdocs
+	$(BIN)/python tools/bench_build.py
+
+clean:
+	rm -rf site .venv node_modules .pytest_cache

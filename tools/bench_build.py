@@ -1,0 +1,55 @@
+"""Build time of the demo with the plugin against plain MkDocs building the same generated
+Markdown with the same theme. Prints figures; asserts nothing.
+
+    .venv/bin/python tools/bench_build.py [--runs 5] [--config mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args()
+    args.config = args.config.resolve()
+    root = args.config.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        generated = tmp_path / "generated"
+        subprocess.run([str(BIN / "ita"), "generate", "-f", str(args.config), str(generated)], check=True,
+                       capture_output=True)
+        pages = len(list((generated / "docs").rglob("*.md")))
+        plugin, plain = [], []
+        for _ in range(args.runs):
+            plugin.append(timed([str(BIN / "mkdocs"), "build", "-q", "-f", str(args.config), "-d", str(tmp_path / "a")], root))
+            plain.append(timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(tmp_path / "b")], generated))
+        shutil.rmtree(tmp_path / "a", ignore_errors=True)
+    p, q = statistics.median(plugin), statistics.median(plain)
+    print(f"pages: {pages}, runs: {args.runs}")
+    print(f"mkdocs build with the ita plugin   median {p:.2f} s  (min {min(plugin):.2f}, max {max(plugin):.2f})")
+    print(f"plain mkdocs, same generated pages median {q:.2f} s  (min {min(plain):.2f}, max {max(plain):.2f})")
+    print(f"ratio plugin / plain: {p / q:.2f}  (target ≤ 1.30)")
+
+
+if __name__ == "__main__":
+    main()
