@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from . import periods, thai
 from .models.catalog import (
-    Catalog, Component, DocumentsCheck, FieldsCheck, Item, RecordsCheck, RolesCheck, SettingCheck,
+    AnyCheck, Catalog, Component, DocumentsCheck, FieldsCheck, Item, RecordsCheck, RolesCheck, SettingCheck,
+    simple_checks,
 )
 from .models.content import Content
 from .models.evidence import Document
@@ -181,31 +182,47 @@ def check_setting(check: SettingCheck, content: Content) -> tuple[bool, list[str
     return False, [f"ยังไม่ได้ตั้งค่า {FIELD_LABELS.get(check.field, check.field)} ใน agency.yml ({check.field})"], []
 
 
-def check_component(component: Component, content: Content, year: int, kinds: dict) -> Finding:
-    check = component.check
-    if check is None:
-        return Finding(component, None)
+def _evaluate(check: object, content: Content, year: int, kinds: dict) -> tuple[bool, list[str], list[Any]]:
     if isinstance(check, DocumentsCheck):
-        ok, missing, evidence = check_documents(check, content, year, kinds)
-    elif isinstance(check, RecordsCheck):
-        ok, missing, evidence = check_records(check, content, year)
-    elif isinstance(check, FieldsCheck):
-        ok, missing, evidence = check_fields(check, content, year)
-    elif isinstance(check, RolesCheck):
-        ok, missing, evidence = check_roles(check, content, year)
-    else:
-        assert isinstance(check, SettingCheck)
-        ok, missing, evidence = check_setting(check, content)
+        return check_documents(check, content, year, kinds)
+    if isinstance(check, RecordsCheck):
+        return check_records(check, content, year)
+    if isinstance(check, FieldsCheck):
+        return check_fields(check, content, year)
+    if isinstance(check, RolesCheck):
+        return check_roles(check, content, year)
+    if isinstance(check, AnyCheck):
+        results = [_evaluate(c, content, year, kinds) for c in check.checks]
+        for ok, _, evidence in results:
+            if ok:
+                return True, [], evidence
+        missing = " หรือ ".join("; ".join(m) for _, m, _ in results)
+        return False, [missing], [e for _, _, found in results for e in found]
+    assert isinstance(check, SettingCheck)
+    return check_setting(check, content)
+
+
+def check_component(component: Component, content: Content, year: int, kinds: dict) -> Finding:
+    if component.check is None:
+        return Finding(component, None)
+    ok, missing, evidence = _evaluate(component.check, content, year, kinds)
     return Finding(component, ok, missing, evidence)
+
+
+def document_rules(item: Item) -> dict[str, str]:
+    """Kind → period rule of every document an item's rules ask for."""
+    wanted: dict[str, str] = {}
+    for component in item.components:
+        for check in simple_checks(component.check):
+            if isinstance(check, DocumentsCheck):
+                for kind in check.kinds:
+                    wanted.setdefault(kind, check.period)
+    return wanted
 
 
 def item_documents(item: Item, content: Content, year: int) -> list[Document]:
     """The documents an item's page lists: its kinds, relevant to the year, newest first."""
-    wanted = {}
-    for component in item.components:
-        if isinstance(component.check, DocumentsCheck):
-            for kind in component.check.kinds:
-                wanted.setdefault(kind, component.check.period)
+    wanted = document_rules(item)
     docs = [d for d in content.documents()
             if d.kind in wanted and periods.relevant(d.date, d.covers, wanted[d.kind], year)]
     return sorted(docs, key=lambda d: (d.day, d.title), reverse=True)

@@ -12,8 +12,10 @@ from pydantic import BaseModel, Field
 
 from .errors import Problem, ProblemList
 from .models.base import Model, Text
-from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, RecordsCheck
+from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, RecordsCheck, simple_checks
 from .models.content import TOPIC_FILES, Content
+from .models.procurement import Procurement
+from .procurement_csv import read_purchases
 from .models.evidence import Document
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
 
@@ -41,6 +43,7 @@ class Loaded:
     catalogs: dict[int, Catalog]
     files_dir: Path
     file_sizes: dict[str, int] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)  # raw content YAML, for line-aware scans
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -112,7 +115,7 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
 
 
 def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems: ProblemList,
-                 sizes: dict[str, int]) -> Content | None:
+                 sizes: dict[str, int], sources: list[Source]) -> Content | None:
     files_dir = content_dir / "files"
     topics: dict[str, BaseModel] = {}
     if not content_dir.is_dir():
@@ -128,11 +131,16 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
         source = _read(path, root, problems)
         if source is None:
             continue
+        sources.append(source)
         data = source.data if source.data is not None else {}
         model = validate(TOPIC_FILES[stem], data, source.shown_as, problems.items)
         if model is not None:
             _check_references(model, source, files_dir, kinds, problems, sizes)
             topics[stem] = model
+    csv_dir = content_dir / "procurement"
+    for path in sorted(csv_dir.glob("*.csv")) if csv_dir.is_dir() else []:
+        rows = read_purchases(path, _relative(path, root), problems.items)
+        topics.setdefault("procurement", Procurement()).purchases.extend(rows)
     if "agency" not in topics:
         if not (content_dir / "agency.yml").is_file():
             problems.add(_relative(content_dir / "agency.yml", root), None, "",
@@ -147,8 +155,19 @@ def _model_has_path(path: str) -> str | None:
     model = TOPIC_FILES.get(topic)
     if model is None:
         return f"ไม่มีหัวข้อ '{topic}' (topics: {', '.join(TOPIC_FILES)})"
-    if rest and rest not in model.model_fields:
+    if rest and rest not in model.model_fields and not isinstance(getattr(model, rest, None), property):
         return f"หัวข้อ '{topic}' ไม่มีช่อง '{rest}' (fields: {', '.join(model.model_fields)})"
+    return None
+
+
+def _check_reference_error(check: object, kinds: dict[str, Kind]) -> str | None:
+    """Why a catalog rule names a kind or a content path that does not exist, or None."""
+    if isinstance(check, DocumentsCheck):
+        unknown = [k for k in check.kinds if k not in kinds]
+        if unknown:
+            return f"ไม่รู้จักชนิดเอกสาร {', '.join(unknown)} (data/kinds.yml)"
+    elif isinstance(check, (RecordsCheck, FieldsCheck)):
+        return _model_has_path(check.path)
     return None
 
 
@@ -170,16 +189,10 @@ def load_catalogs(data_dir: Path, kinds: dict[str, Kind], sections: set[str], ro
         for i, item in enumerate(catalog.items):
             for j, component in enumerate(item.components):
                 loc = ("items", i, "components", j, "check")
-                check = component.check
-                why = None
-                if isinstance(check, DocumentsCheck):
-                    unknown = [k for k in check.kinds if k not in kinds]
-                    if unknown:
-                        why = f"ไม่รู้จักชนิดเอกสาร {', '.join(unknown)} (data/kinds.yml)"
-                elif isinstance(check, (RecordsCheck, FieldsCheck)):
-                    why = _model_has_path(check.path)
-                if why:
-                    problems.add(source.shown_as, line_of(source.data, loc), f"O{item.number}.{component.id}", why)
+                for check in simple_checks(component.check):
+                    why = _check_reference_error(check, kinds)
+                    if why:
+                        problems.add(source.shown_as, line_of(source.data, loc), f"O{item.number}.{component.id}", why)
             for k, name in enumerate(item.sections):
                 if name.split(":")[0] not in sections:
                     problems.add(source.shown_as, line_of(source.data, ("items", i, "sections", k)),
@@ -202,11 +215,12 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
             problems.add("mkdocs.yml", None, "plugins.ita.years",
                          f"ไม่มีรายการประเมิน (catalog) ของปี {year}: ต้องมีไฟล์ data/ita/{year}.yml "
                          f"(มีอยู่: {', '.join(map(str, known)) or 'ไม่มี'})")
-    content = load_content(content_dir, kinds, root, problems, sizes)
+    sources: list[Source] = []
+    content = load_content(content_dir, kinds, root, problems, sizes, sources)
     problems.raise_if_any()
     assert content is not None
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",
-                  file_sizes=sizes)
+                  file_sizes=sizes, sources=sources)
 
 
 __all__ = ["Kind", "Loaded", "Problem", "load_all", "walk"]

@@ -13,8 +13,8 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from . import photos, qr, thai
-from .check import ItemStatus, check_catalog, executives_of
+from . import photos, procurement_pages, qr, thai
+from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .models.catalog import Catalog
 from .render import Renderer
@@ -130,9 +130,14 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     current = years[-1] if years else None
     eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
     eit_qr = qr.qr_svg(eit_url, f"QR Code แบบสำรวจ EIT ของ{agency.name}") if eit_url else ""
-    common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
+    procurement = content.procurement
+    common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
+                  procurement_months=lambda y: procurement_pages.months_of_year(procurement, y),
+                  procurement_month_path=procurement_pages.month_path, procurement_status=procurement_pages.STATUS_TEXT,
+                  month_label=lambda m: thai.format_month(m.covers.start.year, m.covers.start.month),
+                  first_half_end=thai.first_half_end, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
                   human_size=_human_size, evidence_path=evidence_path, photo_path=photos.photo_path,
-                  fiscal_year=thai.fiscal_year, years=years, current=current, item_path=item_path)
+                  fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=item_path)
 
     for year in years:
         catalog = loaded.catalogs[year]
@@ -160,6 +165,11 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)
     site.pages.insert(0, PageSpec("index.md", agency.name,
                                   _front(agency.name, f"ข้อมูลสาธารณะและการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency.name}") + home))
+    for path, title, body in procurement_pages.render_month_pages(
+            procurement, lambda template, path, **extra: renderer.render(template, rel=Linker(path), **extra, **common)):
+        site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}") + body))
+    for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
+        site.files.append(FileSpec(f"procurement/{fiscal}.csv", procurement_pages.year_csv(procurement, fiscal)))
     if eit_url:
         poster = renderer.render("eit_poster.md.j2", rel=Linker("eit-poster.md"), **common)
         site.pages.append(PageSpec("eit-poster.md", "โปสเตอร์แบบสำรวจ EIT",

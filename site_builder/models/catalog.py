@@ -62,10 +62,32 @@ class SettingCheck(Model):
     field: Text
 
 
-Check = Annotated[
+SimpleCheck = Annotated[
     Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck],
     Field(discriminator="type"),
 ]
+
+
+class AnyCheck(Model):
+    """Satisfied when one of these is: e.g. monthly summaries as PDF documents or as rows."""
+
+    type: Literal["any"]
+    checks: list[SimpleCheck] = Field(min_length=2)
+
+
+Check = Annotated[
+    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, AnyCheck],
+    Field(discriminator="type"),
+]
+
+
+def simple_checks(check: object) -> list:
+    """The plain rules inside a check (the alternatives of an `any`), for validation and listing."""
+    if check is None:
+        return []
+    if isinstance(check, AnyCheck):
+        return list(check.checks)
+    return [check]
 
 
 class Component(Model):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from .evidence import Document
+from .procurement import Procurement
 from .organisation import Agency, Contact, Executives, Structure
 from .topics import Complaints, Ethics, NoGift, Plans, Risks, Services, Topic
 
@@ -23,7 +24,7 @@ TOPIC_FILES: dict[str, type[BaseModel]] = {
     "plans": Plans,
     "manuals": Topic,
     "services": Services,
-    "procurement": Topic,
+    "procurement": Procurement,
     "hr": Plans,
     "complaints": Complaints,
     "participation": Topic,
@@ -49,7 +50,7 @@ class Content(BaseModel):
     plans: Plans = Plans()
     manuals: Topic = Topic()
     services: Services = Services()
-    procurement: Topic = Topic()
+    procurement: Procurement = Procurement()
     hr: Plans = Plans()
     complaints: Complaints = Complaints()
     participation: Topic = Topic()
