@@ -217,6 +217,8 @@ def document_rules(item: Item) -> dict[str, str]:
             if isinstance(check, DocumentsCheck):
                 for kind in check.kinds:
                     wanted.setdefault(kind, check.period)
+    for kind in item.also_show:
+        wanted.setdefault(kind, item.period)
     return wanted
 
 

@@ -193,6 +193,10 @@ def load_catalogs(data_dir: Path, kinds: dict[str, Kind], sections: set[str], ro
                     why = _check_reference_error(check, kinds)
                     if why:
                         problems.add(source.shown_as, line_of(source.data, loc), f"O{item.number}.{component.id}", why)
+            unknown = [k for k in item.also_show if k not in kinds]
+            if unknown:
+                problems.add(source.shown_as, line_of(source.data, ("items", i, "also_show")), f"O{item.number}.also_show",
+                             f"ไม่รู้จักชนิดเอกสาร {', '.join(unknown)} (data/kinds.yml)")
             for k, name in enumerate(item.sections):
                 if name.split(":")[0] not in sections:
                     problems.add(source.shown_as, line_of(source.data, ("items", i, "sections", k)),

@@ -153,7 +153,10 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
             item = status.item
             path = item_path(year, item.code)
             title = f"{item.label} {item.title}"
+            # Sections show the year whose data the item asks for: last year's for annual reports.
+            data_year = year - 1 if item.period == "previous_year" else year
             body = renderer.render("item.md.j2", catalog=catalog, status=status, item=item, year=year,
+                                   data_year=data_year,
                                    rel=Linker(path), people=executives_of(content, year),
                                    measures_path=f"{year}/measures.md", **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"

@@ -27,6 +27,7 @@ CATALOG_ITEMS = """
   - number: 22
     title: รายงานผลการจัดซื้อจัดจ้างหรือการจัดหาพัสดุประจำปี
     sub_indicator: "9.2"
+    period: previous_year
     sections: [procurement_annual]
     components:
       - id: annual

@@ -111,6 +111,7 @@ class Item(Model):
     period_text: str | None = Field(None, description="คำอธิบายปีของข้อมูลที่ต้องแสดง")
     confidence: Confidence = "unconfirmed"
     sections: list[Text] = Field([], description="ส่วนที่แสดงบนหน้า (templates/sections/<name>.md.j2)")
+    also_show: list[Text] = Field([], description="ชนิดเอกสารที่แสดงในหน้าด้วยแม้ไม่มีกฎตรวจ (เช่น org_chart)")
     components: list[Component] = Field(min_length=1)
 
     @property
