@@ -402,6 +402,31 @@ def _signers(measures: Measures) -> list[dict[str, Any]]:
     return blocks
 
 
+_LONG_RUN = re.compile(r"(?:&#?\w+;|[^\s\u0e00-\u0e7f<>&])+")
+
+
+def wbr(escaped: str, run: int = 24) -> str:
+    """Break opportunities (<wbr>) in long runs without spaces that are not Thai (URLs, codes,
+    hostile strings), so a table column can narrow instead of pushing the page wider. Thai text
+    needs none: the browser breaks it at word boundaries. Works on `md` output: entities stay whole;
+    the text itself is unchanged."""
+
+    def split(match: re.Match) -> str:
+        tokens = re.findall(r"&#?\w+;|.", match[0], re.S)
+        if len(tokens) <= run:
+            return match[0]
+        out, count = [], 0
+        for token in tokens:
+            out.append(token)
+            count += 1
+            if count >= run or token in "/.?&=_-" or token in ("&#95;", "&#124;", "&#126;"):
+                out.append("<wbr>")
+                count = 0
+        return "".join(out).removesuffix("<wbr>")
+
+    return _LONG_RUN.sub(split, escaped)
+
+
 def default_title(year: int) -> str:
     return f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. {year}"
 
@@ -426,9 +451,12 @@ def measures_markdown(
     `oit: [{item, responsible}]` override when it has one.
     item_url(n): relative link from this page to item n's page (e.g. "o12.md").
     file_url(path): link to a file under content/files/ (default "../files/<path>").
-    pdf_url: link to the PDF of this report, when the build makes one.
+    pdf_url: link to the PDF of this report when the build makes one, relative to the built
+    page's URL (e.g. "measures-2567.pdf"); written as plain HTML because the file appears only
+    after MkDocs has checked the links.
     """
     file_url = file_url or (lambda path: f"../files/{path}")
+    renderer.env.filters.setdefault("wbr", wbr)
     oit_rows = list(oit_rows)
     titles = {int(_get(r, "number")): str(_get(r, "title") or "") for r in oit_rows}
     labels = measures.labels
