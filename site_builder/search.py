@@ -16,7 +16,7 @@ a match offset is also a position in the stored text (for the snippet):
   one SARA AM; a tone mark typed before an upper or lower vowel put after it;
   runs of white space made one space, block boundaries one newline;
 - in the browser, on index and query alike: A–Z lower-cased, Thai digits
-  ๐–๙ read as 0–9, and spaces ignored (a term matches across a space inside a
+  ๐–๙ read as 0–9, dashes (‐ ‑ ‒ – — ― −) read as "-", and spaces ignored (a term matches across a space inside a
   paragraph, never across a block boundary).
 
 Public API (the MkDocs plugin calls these):
@@ -80,11 +80,15 @@ def normalize(text: str) -> str:
     return _LINES.sub("\n", text).strip()
 
 
-_FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(65, 91)}, **{chr(0x0E50 + d): str(d) for d in range(10)}})
+_FOLD = str.maketrans({
+    **{chr(c): chr(c + 32) for c in range(65, 91)},
+    **{chr(0x0E50 + d): str(d) for d in range(10)},
+    **{chr(c): "-" for c in [*range(0x2010, 0x2016), 0x2212]},
+})
 
 
 def fold(text: str) -> str:
-    """What search.js compares (same length as `text`): ASCII lower case, Thai digits as 0–9."""
+    """What search.js compares (same length as `text`): ASCII lower case, Thai digits as 0–9, dashes as "-"."""
     return text.translate(_FOLD)
 
 
@@ -127,12 +131,12 @@ class _Extractor(HTMLParser):
         self.skip = 0
         self.head_title: list[str] = []
         self.in_head_title = False
+        self.in_body = False
         self.noindex = False
         self.excluded_page = False
         self.h1: list[str] = []
         self.sections: list[Section] = [Section("", "", [])]
         self.heading: tuple[str, list[str]] | None = None  # (tag, parts) while inside a heading
-        self.main_candidate: list[Section] | None = None
 
     # The main area is `article.md-content__inner` (Material), else `main`,
     # else `[role=main]`. Text is only collected inside it.
@@ -146,7 +150,9 @@ class _Extractor(HTMLParser):
         attrs = {k: (v or "") for k, v in attr_list}
         if tag == "meta" and attrs.get("name", "").lower() == "robots" and "noindex" in attrs.get("content", "").lower():
             self.noindex = True
-        if tag == "title" and not self.depth_root:
+        if tag == "body":
+            self.in_body = True
+        if tag == "title" and not self.in_body:
             self.in_head_title = True
         if self.done:
             return
@@ -253,10 +259,21 @@ class PageText:
     sections: list[tuple[str, str, str]]  # (anchor, heading, text)
 
 
+def _relevant_part(html: str) -> str:
+    """The <head> and the main article only: the navigation is most of each page's HTML
+    and parsing it for every page dominated the build time."""
+    head_end = html.find("</head>")
+    start = html.find("<article")
+    end = html.rfind("</article>")
+    if head_end < 0 or start < 0 or end < start:
+        return html
+    return html[: head_end + 7] + "<body>" + html[start: end + 10] + "</body>"
+
+
 def extract_page(html: str, url: str) -> PageText | None:
     """The searchable text of one built page, or None when it has no main area or opts out."""
     parser = _Extractor()
-    parser.feed(html)
+    parser.feed(_relevant_part(html))
     parser.close()
     if not parser.root_kind or parser.noindex or parser.excluded_page:
         return None
@@ -308,11 +325,23 @@ def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE
         if page is not None:
             pages.append(page)
     pages.sort(key=lambda p: _order_key(p.url))
+    # Section texts are stored once: the same topic often fills the pages of several years.
+    texts: list[str] = []
+    numbers: dict[str, int] = {}
+
+    def number(text: str) -> int:
+        if text not in numbers:
+            numbers[text] = len(texts)
+            texts.append(text)
+        return numbers[text]
+
     return {
         "v": INDEX_VERSION,
         # Page URLs are relative to the site root, which is `root` relative to the index file.
         "root": posixpath.relpath(".", SEARCH_DIR) + "/",
-        "pages": [[p.url, p.title, [list(s) for s in p.sections]] for p in pages],
+        # [url, title, [[heading id, heading, number of the text in `texts`], ...]]
+        "pages": [[p.url, p.title, [[a, h, number(t)] for a, h, t in p.sections]] for p in pages],
+        "texts": texts,
     }
 
 

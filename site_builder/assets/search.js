@@ -20,27 +20,29 @@
       .replace(/\u0e4d([\u0e48-\u0e4b]?)\u0e32/g, "$1\u0e33")
       .replace(/([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a\u0e47])/g, "$2$1");
   }
-  // Same length in, same length out: A-Z lower case, Thai digits as 0-9.
+  // Same length in, same length out: A-Z lower case, Thai digits as 0-9, dashes as "-".
   function fold(s) {
-    return s.replace(/[A-Z\u0e50-\u0e59]/g, function (c) {
+    return s.replace(/[A-Z\u0e50-\u0e59\u2010-\u2015\u2212]/g, function (c) {
       var n = c.charCodeAt(0);
-      return String.fromCharCode(n < 128 ? n + 32 : n - 0x0e50 + 48);
+      return n < 128 ? String.fromCharCode(n + 32) : n < 0x2000 ? String.fromCharCode(n - 0x0e50 + 48) : "-";
     });
   }
   function squeeze(s) { return fold(s).replace(/ /g, ""); }
 
   function load() {
     if (!loading) {
-      loading = fetch(indexUrl.href).then(function (r) {
+      // revalidate (a 304 when unchanged): a rebuilt site must not be searched with an old index
+      loading = fetch(indexUrl.href, { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
       }).then(function (idx) {
         var root = new URL(idx.root, indexUrl);
         rootHref = root.href;
+        var sq = idx.texts.map(squeeze);
         pages = idx.pages.map(function (p, n) {
           return {
             n: n, url: new URL(p[0], root).href, title: p[1], t: squeeze(p[1]),
-            secs: p[2].map(function (s) { return { id: s[0], h: s[1], text: s[2], hs: squeeze(s[1]), ts: squeeze(s[2]) }; })
+            secs: p[2].map(function (s) { return { id: s[0], h: s[1], text: idx.texts[s[2]], hs: squeeze(s[1]), ts: sq[s[2]] }; })
           };
         });
         pages.forEach(function (p) {
@@ -177,6 +179,7 @@
         var w = document.createElement("a");
         w.href = p.url + "#" + encodeURIComponent(s.sec.id);
         w.textContent = s.sec.h;
+        w.style.textDecoration = "underline";
         if (trail.length) path.appendChild(document.createTextNode(" › "));
         path.appendChild(w);
       }
