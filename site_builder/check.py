@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from . import periods, thai
 from .models.catalog import (
-    AnyCheck, Catalog, Component, DocumentsCheck, FieldsCheck, Item, RecordsCheck, RolesCheck, SettingCheck,
+    AnyCheck, Catalog, Component, DocumentsCheck, FieldsCheck, Item, MeasuresCheck, RecordsCheck, RolesCheck,
+    SettingCheck,
     simple_checks,
 )
 from .models.content import Content
@@ -182,6 +183,23 @@ def check_setting(check: SettingCheck, content: Content) -> tuple[bool, list[str
     return False, [f"ยังไม่ได้ตั้งค่า {FIELD_LABELS.get(check.field, check.field)} ใน agency.yml ({check.field})"], []
 
 
+MEASURE_PARTS = {"analysis": "การวิเคราะห์ผลการประเมิน", "measures": "มาตรการ", "results": "รายงานผลการดำเนินการตามมาตรการ"}
+
+
+def check_measures(check: MeasuresCheck, content: Content, year: int) -> tuple[bool, list[str], list[Any]]:
+    target = year + check.year_offset
+    measures = content.measures.get(target)
+    groups = measures.all_groups() if measures else []
+    found = {
+        "analysis": bool(measures and measures.analysis),
+        "measures": any(g.measures for g in groups),
+        "results": any(m.results for g in groups for m in g.measures),
+    }[check.part]
+    if found:
+        return True, [], [measures]
+    return False, [f"ไม่มี{MEASURE_PARTS[check.part]}ใน content/measures/{target}.yml"], []
+
+
 def _evaluate(check: object, content: Content, year: int, kinds: dict) -> tuple[bool, list[str], list[Any]]:
     if isinstance(check, DocumentsCheck):
         return check_documents(check, content, year, kinds)
@@ -191,6 +209,8 @@ def _evaluate(check: object, content: Content, year: int, kinds: dict) -> tuple[
         return check_fields(check, content, year)
     if isinstance(check, RolesCheck):
         return check_roles(check, content, year)
+    if isinstance(check, MeasuresCheck):
+        return check_measures(check, content, year)
     if isinstance(check, AnyCheck):
         results = [_evaluate(c, content, year, kinds) for c in check.checks]
         for ok, _, evidence in results:

@@ -14,6 +14,7 @@ from .errors import Problem, ProblemList
 from .models.base import Model, Text
 from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, RecordsCheck, simple_checks
 from .models.content import TOPIC_FILES, Content
+from .models.measures import Measures
 from .models.procurement import Procurement
 from .procurement_csv import read_purchases
 from .models.evidence import Document
@@ -137,6 +138,21 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
         if model is not None:
             _check_references(model, source, files_dir, kinds, problems, sizes)
             topics[stem] = model
+    measures = {}
+    for path in sorted((content_dir / "measures").glob("*.y*ml")):
+        source = _read(path, root, problems)
+        if source is None:
+            continue
+        sources.append(source)
+        model = validate(Measures, source.data, source.shown_as, problems.items)
+        if model is None:
+            continue
+        _check_references(model, source, files_dir, kinds, problems, sizes)
+        if str(model.year) != path.stem:
+            problems.add(source.shown_as, line_of(source.data, ("year",)), "year",
+                         f"ปี {model.year} ไม่ตรงกับชื่อไฟล์ {path.name} (ตั้งชื่อไฟล์ตามปีที่ประเมิน)")
+            continue
+        measures[model.year] = model
     csv_dir = content_dir / "procurement"
     for path in sorted(csv_dir.glob("*.csv")) if csv_dir.is_dir() else []:
         rows = read_purchases(path, _relative(path, root), problems.items)
@@ -146,7 +162,7 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
             problems.add(_relative(content_dir / "agency.yml", root), None, "",
                          "ต้องมีไฟล์ agency.yml (ชื่อหน่วยงาน ประเภท เว็บไซต์หลัก)")
         return None
-    return Content(**topics)
+    return Content(**topics, measures=measures)
 
 
 def _model_has_path(path: str) -> str | None:

@@ -13,9 +13,10 @@ import json
 import posixpath
 from dataclasses import dataclass, field
 
-from . import photos, procurement_pages, qr, thai
+from . import photos, procurement_pages, qr, search, thai
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
+from .measures import OitRow, measures_markdown
 from .models.catalog import Catalog
 from .render import Renderer
 
@@ -116,13 +117,34 @@ def _front(title: str, description: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
 
 
-def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
-               extra_pages: dict[int, str] | None = None) -> Site:
-    """Every page and generated file of the site.
+MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+OIT_STATUS = {"complete": "ครบ", "incomplete": "ไม่ครบ", "empty": "ยังไม่มีข้อมูล"}
 
-    `extra_pages` maps a year to the Markdown of its measures page when one is
-    rendered elsewhere (it needs the statuses computed here).
-    """
+
+def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict) -> PageSpec:
+    """The year's measures report; its OIT progress table is derived from the check, never typed."""
+    path = f"{year}/measures.md"
+    description = f"{MEASURES_TITLE} ประจำปีงบประมาณ {year} {content.agency.name}"
+    measures = content.measures.get(year)
+    if measures is None:
+        body = renderer.render("measures_missing.md.j2", year=year, rel=Linker(path), **common)
+        return PageSpec(path, MEASURES_TITLE, _front(MEASURES_TITLE, description) + body)
+    rows = [
+        OitRow(number=s.item.number, title=s.item.title, components=[f.component.text for f in s.findings],
+               responsible=None, status=OIT_STATUS[s.status], missing=[m for _, m in s.missing],
+               sub_indicator=s.item.sub_indicator)
+        for s in statuses
+    ]
+    link = Linker(path)
+    body = measures_markdown(renderer, measures, content.agency.name, rows,
+                             item_url=lambda n: link(item_path(year, f"o{n:02d}")),
+                             file_url=lambda f: link(evidence_path(f)))
+    title = measures.title or MEASURES_TITLE
+    return PageSpec(path, title, _front(title, description) + body)
+
+
+def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str) -> Site:
+    """Every page and generated file of the site."""
     content = loaded.content
     agency = content.agency
     site = Site()
@@ -161,8 +183,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                    measures_path=f"{year}/measures.md", **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
-        if extra_pages and year in extra_pages:
-            site.pages.append(PageSpec(f"{year}/measures.md", "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", extra_pages[year]))
+        site.pages.append(_measures_page(content, year, statuses, renderer, common))
         site.files.extend(itas_exports(catalog, statuses, site_url))
 
     home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)
@@ -173,6 +194,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}") + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
         site.files.append(FileSpec(f"procurement/{fiscal}.csv", procurement_pages.year_csv(procurement, fiscal)))
+    site.pages.append(PageSpec(search.SEARCH_PAGE, "ค้นหา", search.search_page_markdown()))
     if eit_url:
         poster = renderer.render("eit_poster.md.j2", rel=Linker("eit-poster.md"), **common)
         site.pages.append(PageSpec("eit-poster.md", "โปสเตอร์แบบสำรวจ EIT",

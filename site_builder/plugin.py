@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import photos
+from . import photos, search
 from .errors import ContentError
 from .site import Prepared, log_gaps, nav_paths, navigation, prepare
 
@@ -59,7 +59,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 config.markdown_extensions.append(name)
         # Our layouts sit between the site's own theme/ overrides and Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "overrides"))
-        config.extra_css.insert(0, "assets/ita/ita.css")
+        config.extra_css[:0] = ["assets/ita/ita.css", "assets/ita/print.css"]
         config.theme["language"] = config.theme.get("language") or "th"
         if not config.nav:
             config.nav = navigation(self.prepared)
@@ -91,10 +91,15 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             else:
                 add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
+            # search.js is published beside the search page by on_post_build, not here.
+            if asset.is_file() and asset.name != search.SCRIPT_NAME:
                 add(File.generated(config, f"assets/ita/{asset.relative_to(ASSETS).as_posix()}",
                                    abs_src_path=str(asset)))
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # The index is cut from the built HTML, so it always matches what readers see.
+        log.info("ค้นหา: %s", search.build_search(config.site_dir))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for path in (self.content_dir, self.data_dir, self._root(config) / "theme"):

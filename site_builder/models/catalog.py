@@ -62,8 +62,16 @@ class SettingCheck(Model):
     field: Text
 
 
+class MeasuresCheck(Model):
+    """The integrity measures of content/measures/<year>.yml have this part."""
+
+    type: Literal["measures"]
+    part: Literal["analysis", "measures", "results"]
+    year_offset: Literal[0, -1] = Field(0, description="-1: ของปีประเมินก่อนหน้า (รายงานผลของปีที่แล้ว)")
+
+
 SimpleCheck = Annotated[
-    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck],
+    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, MeasuresCheck],
     Field(discriminator="type"),
 ]
 
@@ -76,7 +84,7 @@ class AnyCheck(Model):
 
 
 Check = Annotated[
-    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, AnyCheck],
+    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, MeasuresCheck, AnyCheck],
     Field(discriminator="type"),
 ]
 

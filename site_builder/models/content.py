@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from .evidence import Document
+from .measures import Measures
 from .procurement import Procurement
 from .organisation import Agency, Contact, Executives, Structure
 from .topics import Complaints, Ethics, NoGift, Plans, Risks, Services, Topic
@@ -58,6 +59,7 @@ class Content(BaseModel):
     risk: Risks = Risks()
     anti_corruption: Plans = Plans()
     ethics: Ethics = Ethics()
+    measures: dict[int, Measures] = {}  # content/measures/<year>.yml, by assessment year
 
     def documents(self) -> Iterator[Document]:
         """Every document of every topic."""
