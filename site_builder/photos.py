@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 from pathlib import Path
@@ -17,9 +18,25 @@ def photo_path(file: str) -> str:
     return f"photos/{stem}.jpg"
 
 
-def web_photo(source: Path) -> bytes:
-    """A 240×320 JPEG of about 10–30 KB, cropped to the face area (top-centred)."""
-    with Image.open(source) as image:
+def web_photo(source: Path, cache_dir: Path | None = None) -> bytes:
+    """A 240×320 JPEG of about 10–30 KB, cropped to the face area (top-centred).
+
+    With `cache_dir`, a photo already resized from the same bytes is reused, so
+    rebuilds (and `mkdocs serve`) do not resize every portrait again.
+    """
+    data = source.read_bytes()
+    cached = cache_dir / f"{hashlib.sha256(data).hexdigest()[:32]}-{WIDTH}x{HEIGHT}.jpg" if cache_dir else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    result = _resize(data)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(result)
+    return result
+
+
+def _resize(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image).convert("RGB")
         image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))
         out = io.BytesIO()

@@ -46,6 +46,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         root = self._root(config)
         self.content_dir = root / self.config.content_dir
         self.data_dir = root / self.config.data_dir
+        self.cache_dir = root / ".cache" / "ita" / "photos"
         site_url = config.site_url or "/"
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
@@ -87,7 +88,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         for name in sorted(prepared.loaded.file_sizes):
             source = self.content_dir / "files" / name
             if name in photo_files:
-                add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source)))
+                add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source, self.cache_dir)))
             else:
                 add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
         for asset in sorted(ASSETS.rglob("*")):
