@@ -51,7 +51,9 @@ def overlaps(span: Period, start: date, end: date) -> bool:
 def relevant(day: date | None, span: Period | None, rule: str, year: int) -> bool:
     """Whether one piece of evidence belongs to the year under this rule."""
     if rule == "any":
-        return True
+        # A year's page never lists what was issued after that fiscal year ended.
+        issued = day or (span.start if span else None)
+        return issued is None or issued <= thai.fiscal_year_end(year)
     if rule == "in_force":
         starts_by = thai.fiscal_year_end(year)
         not_expired = span is None or span.end >= thai.fiscal_year_start(year)

@@ -102,7 +102,8 @@ class Renderer:
             baht=lambda v: thai.format_baht(v) if v is not None else "",
             num=lambda v: f"{v:,}" if v is not None else "",
             digits=lambda v: thai.digits(str(v), self.style),
-            period=lambda p: p.label(self.style) if p is not None else "",
+            # Periods sit in tables and lists of data: digits follow the non-formal setting.
+            period=lambda p: p.label(self.style, formal=False) if p is not None else "",
         )
 
         self.env.tests.update(in_year=_in_year, overlaps_year=_overlaps_year)

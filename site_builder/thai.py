@@ -102,10 +102,12 @@ def format_baht(amount: Decimal | float | int) -> str:
     return f"{value:,.2f}"
 
 
-def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC) -> str:
+def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC, formal: bool = True) -> str:
     """'1 ตุลาคม 2566 – 31 มีนาคม 2567', or 'ปีงบประมาณ 2567' for a whole fiscal year."""
     if start == fiscal_year_start(fiscal_year(start)) and end == fiscal_year_end(fiscal_year(end)):
         first, last = fiscal_year(start), fiscal_year(end)
         years = f"{first}" if first == last else f"{first}–{last}"
-        return digits(f"ปีงบประมาณ {years}", style)
+        return digits(f"ปีงบประมาณ {years}", style, formal)
+    if not formal:
+        return f"{format_date_short(start, style)} – {format_date_short(end, style)}"
     return f"{format_date(start, style)} – {format_date(end, style)}"

@@ -111,6 +111,9 @@ def test_hostile_text_renders_inert_and_keeps_tables(mini):
         html = mini.html(page)
         assert "<script>alert" not in html and 'href="javascript' not in html
         assert "<strong>ตัวหนา</strong>" not in html
-    table = mini.html("2567/o11/").split('<h2 id="documents"')[1].split("</table>")[0]
+    docs = mini.html("2567/o11/").split('<h2 id="documents"')[1].split("</ul>")[0]
+    assert docs.count("<li>") == 1 and docs.count("<a ") == 1 and "PDF" in docs
+    # The executives' components table keeps its three columns per row.
+    table = mini.html("2567/o02/").split('<h2 id="components"')[1].split("</table>")[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
-    assert all(row.count("<td") == 5 for row in rows[1:]) and len(rows) == 2
+    assert len(rows) == 3 and all(row.count("<td") == 3 for row in rows[1:])

@@ -79,8 +79,8 @@ class Period(Model):
             raise ValueError("วันสิ้นสุด (to) ต้องไม่ก่อนวันเริ่มต้น (from)")
         return self
 
-    def label(self, style: thai.DigitStyle = thai.DigitStyle.ARABIC) -> str:
-        return thai.format_period(self.start, self.end, style)
+    def label(self, style: thai.DigitStyle = thai.DigitStyle.ARABIC, formal: bool = True) -> str:
+        return thai.format_period(self.start, self.end, style, formal)
 
 
 PeriodField = Annotated[
