@@ -28,6 +28,9 @@ def describe(rule: str, year: int) -> str:
         return f"มีผลใช้ในปีงบประมาณ {year}"
     if span is None:
         return ""
+    if rule == "first_half":
+        # Exact days in warnings: the webmaster compares them with the document's cover.
+        return f"ครอบคลุม {thai.format_date(span[0])} – {thai.format_date(span[1])}"
     return f"ครอบคลุม{thai.format_period(*span)}"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
@@ -108,6 +108,12 @@ def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC,
         first, last = fiscal_year(start), fiscal_year(end)
         years = f"{first}" if first == last else f"{first}–{last}"
         return digits(f"ปีงบประมาณ {years}", style, formal)
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        # Whole months: 'ตุลาคม 2566', 'ต.ค. 2566 – ธ.ค. 2566'.
+        names = MONTHS if formal else MONTHS_ABBR
+        first = f"{names[start.month - 1]} {be_year(start.year)}"
+        last = f"{names[end.month - 1]} {be_year(end.year)}"
+        return digits(first if (start.year, start.month) == (end.year, end.month) else f"{first} – {last}", style, formal)
     if not formal:
         return f"{format_date_short(start, style)} – {format_date_short(end, style)}"
     return f"{format_date(start, style)} – {format_date(end, style)}"

@@ -69,4 +69,8 @@ def test_digits_setting_never_touches_arabic_when_off():
 def test_period_label_names_whole_fiscal_years():
     assert thai.format_period(date(2023, 10, 1), date(2024, 9, 30)) == "ปีงบประมาณ 2567"
     assert thai.format_period(date(2022, 10, 1), date(2027, 9, 30)) == "ปีงบประมาณ 2566–2570"
-    assert thai.format_period(date(2023, 10, 1), date(2024, 3, 31)) == "1 ตุลาคม 2566 – 31 มีนาคม 2567"
+    assert thai.format_period(date(2023, 10, 1), date(2024, 3, 31)) == "ตุลาคม 2566 – มีนาคม 2567"
+    assert thai.format_period(date(2024, 2, 1), date(2024, 2, 29), formal=False) == "ก.พ. 2567"
+    assert thai.format_period(date(2023, 10, 5), date(2024, 3, 31)) == "5 ตุลาคม 2566 – 31 มีนาคม 2567"
+    assert thai.format_period(date(2023, 10, 5), date(2024, 3, 31), formal=False) == "5 ต.ค. 2566 – 31 มี.ค. 2567"
+    assert thai.format_period(date(2023, 10, 1), date(2024, 9, 30), thai.DigitStyle.FORMAL, formal=False) == "ปีงบประมาณ 2567"
