@@ -17,7 +17,9 @@ import yaml
 
 from . import photos
 from .errors import ContentError
+from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
+from .models.measures import Measures
 from .site import Prepared, gaps, nav_paths, navigation, prepare
 
 ASSETS = Path(__file__).parent / "assets"
@@ -139,12 +141,15 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
 def schema(out_dir: Path) -> None:
     """JSON Schema ของไฟล์เนื้อหาแต่ละไฟล์ สำหรับโปรแกรมแก้ไข (YAML language server)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for stem, model in TOPIC_FILES.items():
+    targets = {f"content/{stem}.yml": (stem, model) for stem, model in TOPIC_FILES.items()}
+    targets["content/measures/<year>.yml"] = ("measures", Measures)
+    targets["data/ita/<year>.yml"] = ("catalog", Catalog)
+    for title, (name, model) in targets.items():
         document = model.model_json_schema(by_alias=True)
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        document["title"] = f"content/{stem}.yml"
-        _write(out_dir / f"{stem}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    click.echo(f"เขียน schema {len(TOPIC_FILES)} ไฟล์ลงใน {out_dir}")
+        document["title"] = title
+        _write(out_dir / f"{name}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    click.echo(f"เขียน schema {len(targets)} ไฟล์ลงใน {out_dir}")
 
 
 def _write(path: Path, data: str | bytes) -> None:

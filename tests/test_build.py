@@ -97,6 +97,9 @@ def test_schema_command_writes_json_schema_per_topic(mini, tmp_path):
     schema = json.loads((tmp_path / "schema/executives.schema.json").read_text(encoding="utf-8"))
     person = schema["$defs"]["Executive"]
     assert person["additionalProperties"] is False and "photo" in person["properties"]
+    catalog = json.loads((tmp_path / "schema/catalog.schema.json").read_text(encoding="utf-8"))
+    assert catalog["title"] == "data/ita/<year>.yml" and "items" in catalog["properties"]
+    assert (tmp_path / "schema/measures.schema.json").is_file()
 
 
 HOSTILE = '<script>alert(1)</script> | แถว | **ตัวหนา** [ลิงก์](javascript:alert(1)) ' + "ก" * 300
