@@ -47,7 +47,7 @@ class Loaded:
     sources: list[Source] = field(default_factory=list)  # raw content YAML, for line-aware scans
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root))
     except ValueError:
@@ -55,7 +55,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _read(path: Path, root: Path, problems: ProblemList) -> Source | None:
-    shown = _relative(path, root)
+    shown = relative(path, root)
     try:
         return Source(path, shown, read_yaml(path, shown))
     except YamlSyntaxError as err:
@@ -66,7 +66,7 @@ def _read(path: Path, root: Path, problems: ProblemList) -> Source | None:
 def load_kinds(data_dir: Path, root: Path, problems: ProblemList) -> dict[str, Kind]:
     path = data_dir / "kinds.yml"
     if not path.is_file():
-        problems.add(_relative(path, root), None, "", "ไม่พบไฟล์ชนิดเอกสาร (kinds.yml is missing)")
+        problems.add(relative(path, root), None, "", "ไม่พบไฟล์ชนิดเอกสาร (kinds.yml is missing)")
         return {}
     source = _read(path, root, problems)
     if source is None:
@@ -101,6 +101,9 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
         line = line_of(source.data, loc)
         where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
         if name in FILE_FIELDS and isinstance(value, str) and value:
+            if "\0" in value or any(ord(c) < 32 for c in value):
+                problems.add(source.shown_as, line, where, "ชื่อไฟล์มีอักขระควบคุม (control character in the file name)")
+                continue
             target = (files_dir / value).resolve()
             if files_dir.resolve() not in target.parents:
                 problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/")
@@ -120,14 +123,14 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
     files_dir = content_dir / "files"
     topics: dict[str, BaseModel] = {}
     if not content_dir.is_dir():
-        problems.add(_relative(content_dir, root), None, "", "ไม่พบโฟลเดอร์เนื้อหา (content directory is missing)")
+        problems.add(relative(content_dir, root), None, "", "ไม่พบโฟลเดอร์เนื้อหา (content directory is missing)")
         return None
     for path in sorted(content_dir.glob("*.y*ml")):
         stem = path.stem
         if stem not in TOPIC_FILES:
             near = difflib.get_close_matches(stem, list(TOPIC_FILES), n=1)
             hint = f" หมายถึง '{near[0]}.yml' หรือไม่?" if near else f" ไฟล์ที่ใช้ได้: {', '.join(TOPIC_FILES)}"
-            problems.add(_relative(path, root), None, "", f"ไม่รู้จักไฟล์หัวข้อ '{path.name}'.{hint}")
+            problems.add(relative(path, root), None, "", f"ไม่รู้จักไฟล์หัวข้อ '{path.name}'.{hint}")
             continue
         source = _read(path, root, problems)
         if source is None:
@@ -155,11 +158,11 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
         measures[model.year] = model
     csv_dir = content_dir / "procurement"
     for path in sorted(csv_dir.glob("*.csv")) if csv_dir.is_dir() else []:
-        rows = read_purchases(path, _relative(path, root), problems.items)
+        rows = read_purchases(path, relative(path, root), problems.items)
         topics.setdefault("procurement", Procurement()).purchases.extend(rows)
     if "agency" not in topics:
         if not (content_dir / "agency.yml").is_file():
-            problems.add(_relative(content_dir / "agency.yml", root), None, "",
+            problems.add(relative(content_dir / "agency.yml", root), None, "",
                          "ต้องมีไฟล์ agency.yml (ชื่อหน่วยงาน ประเภท เว็บไซต์หลัก)")
         return None
     return Content(**topics, measures=measures)

@@ -18,7 +18,7 @@ from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .measures import OitRow, measures_markdown
 from .models.catalog import Catalog
-from .render import Renderer
+from .render import Renderer, attr
 
 FILES_PREFIX = "files"
 
@@ -113,8 +113,10 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
 
 
 def _front(title: str, description: str) -> str:
-    # YAML is a superset of JSON: quoting with json.dumps keeps hostile titles inert.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n"
+    """Front matter whose values are inert: Material prints the title and description
+    unescaped into <title> and <meta>, and YAML must not see line separators."""
+    return (f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n"
+            f"description: {json.dumps(attr(description), ensure_ascii=False)}\n---\n\n")
 
 
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"

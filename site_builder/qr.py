@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import segno
 
+from .render import attr
+
 ITAS_SURVEY = "https://itas.nacc.go.th/go/{survey}/{code}"
 
 
@@ -14,6 +16,7 @@ def survey_url(code: str, survey: str = "eit") -> str:
 def qr_svg(data: str, title: str) -> str:
     """An inline SVG QR code with an accessible name, dark on white for any scanner."""
     qr = segno.make(data, error="m")
-    svg = qr.svg_inline(scale=6, border=2, dark="#000", light="#fff", title=title, svgclass="ita-qr__code")
+    label = attr(title)
+    svg = qr.svg_inline(scale=6, border=2, dark="#000", light="#fff", title=label, svgclass="ita-qr__code")
     # role=img + aria-label so screen readers announce it as one image.
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{title}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

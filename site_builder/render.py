@@ -22,14 +22,16 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown punctuation that could start syntax anywhere in a line.
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^$"}
 _MD_SPECIAL["&"] = "&amp;"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Unicode line and paragraph separators end lines for YAML front matter and some parsers.
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
 
 
 def _clean(value: object) -> str:
     text = "" if value is None else str(value)
     # Control characters are never content; bidi marks are kept but cannot
     # escape their element because every value is its own inline run.
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).translate(_SEPARATORS)
 
 
 def md(value: object) -> str:

@@ -194,6 +194,8 @@ def problems_from_validation(
             message = f"{message}{hint}"
         elif kind in ("value_error", "assertion_error"):
             message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
+        elif kind == "string_pattern_mismatch":
+            message = f"รูปแบบไม่ถูกต้อง ได้ {item.get('input')!r} (pattern {item.get('ctx', {}).get('pattern')})"
         elif kind == "union_tag_invalid":
             ctx = item.get("ctx", {})
             message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {ctx.get('expected_tags')}"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, model_validator
 
 from ..thai import DigitStyle
 from .base import Model, Text, ThaiDate
 from .evidence import Document, Link
+
+
+Email = Annotated[str, Field(pattern=r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$",
+                              description="อีเมล เช่น saraban@example.go.th")]
 
 
 class Address(Model):
@@ -76,7 +80,7 @@ class Executive(Model):
     side: Literal["political", "staff"] = "political"
     photo: str | None = Field(None, description="รูปถ่ายใต้ content/files/")
     phone: str | None = None
-    email: str | None = None
+    email: Email | None = None
     since: ThaiDate | None = None
     until: ThaiDate | None = Field(None, description="วันพ้นตำแหน่ง (ว่างไว้ถ้ายังดำรงตำแหน่ง)")
 
@@ -91,7 +95,7 @@ class Contact(Model):
     address: Address | None = None
     phone: str | None = None
     fax: str | None = None
-    email: str | None = None
+    email: Email | None = None
     hours: str | None = Field(None, description="เวลาทำการ เช่น จันทร์–ศุกร์ 08:30–16:30 น.")
     map_url: HttpUrl | None = Field(None, description="ลิงก์แผนที่ตั้ง")
     qa: list[Link] = Field([], description="ช่องทางถาม-ตอบ (Q&A)")
