@@ -80,7 +80,9 @@ def check(config_file: Path, years: tuple[int, ...]) -> None:
             click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]")
             for finding, missing in status.missing:
                 click.echo(f"        - {finding.component.id}: {missing}")
-    problems = gaps(prepared.site)
+    for problem in prepared.personal_data:
+        click.echo(f"ข้อมูลส่วนบุคคล (PDPA): {problem}", err=True)
+    problems = gaps(prepared.site) + [str(p) for p in prepared.personal_data]
     if problems:
         click.echo(f"\nยังขาดข้อมูล {len(problems)} รายการ (missing components)", err=True)
         sys.exit(1)

@@ -54,6 +54,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         except ContentError as err:
             raise PluginError(err.report()) from None
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
+        for problem in self.prepared.personal_data:
+            log.warning(f"ข้อมูลส่วนบุคคล (PDPA): {problem}")
 
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:

@@ -9,7 +9,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Loaded, load_all
+from . import privacy
+from .errors import Problem
+from .load import Loaded, load_all, relative
 from .pages import Site, build_site
 from .render import PACKAGE_TEMPLATES, Renderer
 
@@ -21,6 +23,7 @@ class Prepared:
     loaded: Loaded
     site: Site
     years: list[int]
+    personal_data: list[Problem]  # warnings: what looks like a national ID or a private phone
 
 
 def gaps(site: Site) -> list[str]:
@@ -41,7 +44,9 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     years = years or sorted(loaded.catalogs)
     renderer = Renderer(loaded.content.agency.digits, list(override_dirs))
     site = build_site(loaded, years, renderer, site_url)
-    return Prepared(loaded, site, years)
+    csvs = sorted((content_dir / "procurement").glob("*.csv"))
+    found = privacy.scan([*loaded.sources, *(privacy.csv_source(p, relative(p, root)) for p in csvs)])
+    return Prepared(loaded, site, years, found)
 
 
 def log_gaps(site: Site, logger: logging.Logger, level: int = logging.WARNING) -> None:
