@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 DEBS := chromium fonts-thai-tlwg default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test test-deps debs node bench clean
+.PHONY: site serve check test test-deps debs node bench bench-scale weight clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,12 @@ test: test-deps
 
 bench: $(BIN)/mkdocs
 	$(BIN)/python tools/bench_build.py
+
+bench-scale: $(BIN)/mkdocs
+	$(BIN)/python tools/bench_scale.py
+
+weight: site $(BIN)/pytest
+	$(BIN)/python tools/page_weight.py site
 
 clean:
 	rm -rf site .venv node_modules .pytest_cache
