@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import photos, search
+from . import identity, photos, search
 from .errors import ContentError
 from .site import Prepared, log_gaps, nav_paths, navigation, prepare
 
@@ -64,6 +64,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "overrides"))
         config.extra_css[:0] = ["assets/ita/ita.css", "assets/ita/print.css"]
         config.theme["language"] = config.theme.get("language") or "th"
+        agency = self.prepared.loaded.content.agency
+        config.extra["ita"] = identity.theme_context(self.prepared.loaded.content, agency.digits)
+        if agency.logo and config.theme.get("favicon") in (None, "assets/images/favicon.png"):
+            config.theme["favicon"] = identity.logo_path(agency.logo)
         if not config.nav:
             config.nav = navigation(self.prepared)
         return config
@@ -89,10 +93,15 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         photo_files = {p.photo for p in content.executives.executives if p.photo}
         for name in sorted(prepared.loaded.file_sizes):
             source = self.content_dir / "files" / name
+            if name == content.agency.logo:
+                continue  # published resized as the banner logo below
             if name in photo_files:
                 add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source, self.cache_dir)))
             else:
                 add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
+        logo = prepared.loaded.content.agency.logo
+        if logo:
+            add(File.generated(config, identity.logo_path(logo), content=identity.web_logo(self.content_dir / "files" / logo)))
         for asset in sorted(ASSETS.rglob("*")):
             # search.js is published beside the search page by on_post_build, not here.
             if asset.is_file() and asset.name != search.SCRIPT_NAME:
@@ -103,6 +112,12 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The index is cut from the built HTML, so it always matches what readers see.
         log.info("ค้นหา: %s", search.build_search(config.site_dir))
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return identity.fix_page_html(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return identity.fix_page_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for path in (self.content_dir, self.data_dir, self._root(config) / "theme"):

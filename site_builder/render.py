@@ -27,7 +27,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
 
 
-def _clean(value: object) -> str:
+def clean(value: object) -> str:
+    """Text without control characters or line separators, NFC-normalised."""
     text = "" if value is None else str(value)
     # Control characters are never content; bidi marks are kept but cannot
     # escape their element because every value is its own inline run.
@@ -36,7 +37,7 @@ def _clean(value: object) -> str:
 
 def md(value: object) -> str:
     """Inline text, inert as Markdown and HTML; line breaks become spaces."""
-    text = _clean(value).replace("\r", " ").replace("\n", " ").strip()
+    text = clean(value).replace("\r", " ").replace("\n", " ").strip()
     escaped = "".join(_MD_SPECIAL.get(c, c) for c in text)
     # Block syntax only starts a line: headings, lists, quotes, setext rules.
     return re.sub(r"^([#+\-=>]|\d+(?=[.)]))", lambda m: "".join(f"&#{ord(c)};" for c in m[1]), escaped)
@@ -44,21 +45,21 @@ def md(value: object) -> str:
 
 def md_block(value: object) -> str:
     """Multi-paragraph text: each paragraph escaped, blank lines kept."""
-    paragraphs = re.split(r"\n\s*\n", _clean(value).replace("\r", ""))
+    paragraphs = re.split(r"\n\s*\n", clean(value).replace("\r", ""))
     return "\n\n".join(md(p) for p in paragraphs if p.strip())
 
 
 def attr(value: object) -> str:
     """A value for an HTML attribute inside double quotes (alt text, titles)."""
     return (
-        _clean(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+        clean(value).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\n", " ")
     )
 
 
 def url(value: object) -> str:
     """A link target: only http(s), mailto, tel and site-relative paths pass."""
-    text = _clean(value).strip()
+    text = clean(value).strip()
     if re.match(r"^(https?://|mailto:|tel:|/|\.\./|\./|[a-z0-9_-]+/)", text, re.I) or re.match(r"^[\w./#-]+$", text):
         return attr(text.replace(" ", "%20"))
     return "#"

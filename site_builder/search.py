@@ -394,5 +394,5 @@ def search_page_markdown() -> str:
 
 
 def search_form_template() -> Path:
-    """The header form partial (`templates/search_form.html`) for the theme override."""
-    return TEMPLATES / "search_form.html"
+    """The header form partial, a theme override (`overrides/partials/search_form.html`)."""
+    return Path(__file__).parent / "overrides" / "partials" / "search_form.html"

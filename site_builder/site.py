@@ -13,6 +13,7 @@ from . import privacy
 from .errors import Problem
 from .load import Loaded, load_all, relative
 from .pages import Site, build_site
+from .policies import policy_pages, sitemap_page
 from .render import PACKAGE_TEMPLATES, Renderer
 
 SECTIONS = {p.name.removesuffix(".md.j2") for p in (PACKAGE_TEMPLATES / "sections").glob("*.md.j2")}
@@ -44,6 +45,8 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     years = years or sorted(loaded.catalogs)
     renderer = Renderer(loaded.content.agency.digits, list(override_dirs))
     site = build_site(loaded, years, renderer, site_url)
+    site.pages.extend(policy_pages(loaded.content, renderer))
+    site.pages.append(sitemap_page(site.pages, renderer))
     csvs = sorted((content_dir / "procurement").glob("*.csv"))
     found = privacy.scan([*loaded.sources, *(privacy.csv_source(p, relative(p, root)) for p in csvs)])
     return Prepared(loaded, site, years, found)

@@ -158,7 +158,8 @@ def test_search_page_markdown():
     [(".", "./search/"), ("..", "../search/"), ("../..", "../../search/"), ("/ita/", "/ita/search/"), ("/", "/search/")],
 )
 def test_header_form_partial(base_url, action):
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(search.TEMPLATES)), undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(search.search_form_template().parent)),
+                             undefined=jinja2.StrictUndefined)
     html = env.get_template("search_form.html").render(base_url=base_url)
     assert f'action="{action}" method="get"' in html
     assert 'name="q"' in html and 'aria-label="ค้นหา"' in html and 'placeholder="ค้นหาในเว็บไซต์"' in html
@@ -362,7 +363,7 @@ def make_project(root: Path) -> Path:
     header = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     header = header.replace("  </nav>", '    {% include "search_form.html" %}\n  </nav>', 1)
     (partials / "header.html").write_text(header, encoding="utf-8")
-    shutil.copy(search.TEMPLATES / "search_form.html", project / "theme" / "search_form.html")
+    shutil.copy(search.search_form_template(), project / "theme" / "search_form.html")
     return project
 
 

@@ -1,0 +1,257 @@
+"""The site's look and identity, from the agency profile: a pure function of the content.
+
+`theme_context` returns what the theme templates under `overrides/` read as
+`config.extra.ita`: the agency's name, logo, main website, colours (as CSS custom
+properties whose contrast is checked here), the contact block of the footer, the
+links to the policy pages and the sitemap, and the date of the build in formal Thai.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import re
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from . import thai
+from .models.content import Content
+from .policies import POLICIES, SITEMAP_PATH
+from .render import clean
+
+BANGKOK = timezone(timedelta(hours=7))
+LOGO_HEIGHT = 112  # shown at 56 CSS px: sharp on 2x screens
+_MIN_TEXT_CONTRAST = 4.5  # WCAG 1.4.3, normal text
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+# -- colours ----------------------------------------------------------------------------------
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    value = hex_colour.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def _hex(rgb: tuple[float, float, float]) -> str:
+    return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in rgb)
+
+
+def luminance(hex_colour: str) -> float:
+    """Relative luminance (WCAG 2.x)."""
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in _rgb(hex_colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def mix(a: str, b: str, weight: float) -> str:
+    """`weight` of colour b mixed into colour a."""
+    return _hex(tuple(x + (y - x) * weight for x, y in zip(_rgb(a), _rgb(b))))
+
+
+def readable_on(background: str, colour: str, ratio: float = _MIN_TEXT_CONTRAST) -> str:
+    """`colour`, darkened (or lightened on a dark background) just enough to reach `ratio`."""
+    target = "#000000" if luminance(background) > 0.18 else "#ffffff"
+    for step in range(0, 101, 2):
+        candidate = mix(colour, target, step / 100)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return target
+
+
+def palette(primary: str, accent: str) -> dict[str, str]:
+    """CSS custom properties for Material from the agency's two colours.
+
+    Text on the primary colour is white when white is readable on it, else near-black;
+    links and hover colours are darkened until they reach 4.5:1 on white.
+    """
+    primary, accent = primary.lower(), accent.lower()
+    on_primary = "#ffffff" if contrast("#ffffff", primary) >= _MIN_TEXT_CONTRAST else "#000000"
+    footer = readable_on("#ffffff", primary, 9.0)  # deep shade of the primary: white text at ≥ 9:1
+    link = readable_on("#ffffff", primary)
+    return {
+        "--md-primary-fg-color": primary,
+        "--md-primary-fg-color--light": mix(primary, "#ffffff", 0.25),
+        "--md-primary-fg-color--dark": mix(primary, "#000000", 0.25),
+        "--md-primary-bg-color": on_primary,
+        "--md-primary-bg-color--light": on_primary + "d9",  # 85 % opacity keeps ≥ 4.5:1 on the header
+        "--md-accent-fg-color": readable_on("#ffffff", accent),
+        "--md-accent-fg-color--transparent": accent + "1a",
+        "--md-typeset-a-color": link,
+        "--ita-accent": accent,
+        "--ita-link": link,
+        "--ita-footer-bg": footer,
+        "--ita-tint": mix(primary, "#ffffff", 0.92),
+    }
+
+
+def css_variables(variables: dict[str, str]) -> str:
+    """`:root{...}` for a <style> element; values are validated #rrggbb(aa) colours only."""
+    body = ";".join(f"{name}:{value}" for name, value in variables.items())
+    return f":root{{{body}}}"
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+def build_date() -> date:
+    """Today in Thailand, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), BANGKOK).date()
+    return datetime.now(BANGKOK).date()
+
+
+# -- logo -------------------------------------------------------------------------------------
+
+def logo_path(file: str) -> str:
+    """Where the web-size copy of the logo content/files/<file> is published (SVG as it is)."""
+    stem, ext = posixpath.splitext(file)
+    if ext.lower() == ".svg":
+        return f"brand/{posixpath.basename(file)}"
+    return f"brand/{posixpath.basename(stem)}.png"
+
+
+def web_logo(source: Path) -> bytes:
+    """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is returned unchanged)."""
+    if source.suffix.lower() == ".svg":
+        return source.read_bytes()
+    from PIL import Image, ImageOps
+
+    with Image.open(source) as image:
+        image = ImageOps.exif_transpose(image)
+        image = image.convert("RGBA")
+        if image.height > LOGO_HEIGHT:
+            width = max(1, round(image.width * LOGO_HEIGHT / image.height))
+            image = image.resize((width, LOGO_HEIGHT), Image.Resampling.LANCZOS)
+        # A 256-colour palette keeps an emblem crisp at a fraction of the size.
+        image = image.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        out = io.BytesIO()
+        image.save(out, "PNG", optimize=True)
+        return out.getvalue()
+
+
+# -- the context ------------------------------------------------------------------------------
+
+def _tel(number: str) -> str:
+    """A tel: target from a Thai number as written ('0 5499 0100 ต่อ 213' → 'tel:054990100')."""
+    main = number.split("ต่อ")[0].split(",")[0]
+    digits = "".join(c for c in main.translate(_ARABIC) if c in "0123456789")
+    return f"tel:{digits}" if digits else ""
+
+
+def theme_context(content: Content, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC,
+                  today: date | None = None) -> dict:
+    """Everything the theme templates need about the agency, as plain strings.
+
+    The templates escape every value (`|e`): this dict carries text, not HTML.
+    """
+    agency = content.agency
+    contact = content.contact
+    day = today or build_date()
+    colours = palette(agency.colours.primary, agency.colours.accent)
+    lines = []
+    if contact.address:
+        lines.append({"label": "ที่อยู่", "text": str(contact.address)})
+    if contact.phone:
+        lines.append({"label": "โทรศัพท์", "text": contact.phone, "href": _tel(contact.phone)})
+    if contact.fax:
+        lines.append({"label": "โทรสาร", "text": contact.fax})
+    if contact.email:
+        lines.append({"label": "อีเมล", "text": contact.email, "href": f"mailto:{contact.email}"})
+    if contact.hours:
+        lines.append({"label": "เวลาทำการ", "text": contact.hours})
+    return _cleaned({
+        "name": agency.name,
+        "name_en": agency.name_en or "",
+        "kind": agency.kind,
+        "website": str(agency.website),
+        "logo": logo_path(agency.logo) if agency.logo else "",
+        "colours": colours,
+        "css": css_variables(colours),
+        "contact": lines,
+        "map_url": str(contact.map_url) if contact.map_url else "",
+        "privacy_officer": agency.privacy_officer or "",
+        "policies": [{"title": title, "url": path.removesuffix(".md") + "/"} for path, title in POLICIES],
+        "sitemap": SITEMAP_PATH.removesuffix(".md") + "/",
+        "updated": thai.format_date(day, digit_style),
+        "updated_iso": day.isoformat(),
+        "year_be": thai.digits(str(thai.be_year(day.year)), digit_style),
+    })
+
+
+def _cleaned(value: object) -> object:
+    """Every string of the theme data without control characters (the theme escapes the rest)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    return value
+
+
+# -- Material's markup, corrected after rendering ------------------------------------------------
+
+_TOGGLE = re.compile(r'<input class="(?:md-nav__toggle )?md-toggle"[^>]*>')
+_TOGGLE_NAMES = {
+    "__drawer": "เปิดหรือปิดเมนูนำทาง",
+    "__search": "เปิดหรือปิดการค้นหา",
+    "__toc": "เปิดหรือปิดสารบัญ",
+}
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+TABLE_REGION = '<div class="ita-scroll" role="region" tabindex="0" aria-label="ตาราง (เลื่อนดูด้านข้างได้)">'
+
+
+def fix_toggles(html: str) -> str:
+    """Make Material's hidden state checkboxes valid and named.
+
+    base.html puts `autocomplete="off"` on the checkboxes `#__drawer` and `#__search`
+    (an error for the Nu Html Checker: autocomplete is not allowed on a checkbox), and
+    `#__search` and `#__toc` have no accessible name (HTML_CodeSniffer H91/F68). They sit
+    outside any template block, so the page's HTML is corrected after rendering.
+    """
+    def fix(match: re.Match) -> str:
+        tag = match.group(0).replace(' autocomplete="off"', "")
+        found = re.search(r'\sid="([^"]+)"', tag)
+        name = _TOGGLE_NAMES.get(found.group(1)) if found else None
+        if name and "aria-label=" not in tag:
+            tag = tag[:-1] + f' aria-label="{name}">'
+        return tag
+    return _TOGGLE.sub(fix, html)
+
+
+def wrap_tables(html: str) -> str:
+    """Put each content table in a scroll region that keyboard users can reach.
+
+    A wide table (procurement, on a phone) scrolls sideways; axe's
+    scrollable-region-focusable (WCAG 2.1.1) wants the scrolling box focusable and named.
+    Material later wraps the table again for its own styles; ita.css makes this box the
+    one that scrolls.
+    """
+    return _TABLE.sub(lambda m: f"{TABLE_REGION}{m.group(0)}</div>", html)
+
+
+def fix_toc_label(html: str) -> str:
+    """Drop `for="__toc"` when the page has no `#__toc` toggle.
+
+    Material renders that toggle in the navigation entry of the current page, but the
+    label in the table-of-contents sidebar on every page: on a page outside the nav (the
+    policy pages, the sitemap) or a section index, the label points at nothing (an error
+    for the Nu Html Checker).
+    """
+    if 'id="__toc"' in html:
+        return html
+    return html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+
+
+def fix_page_html(html: str) -> str:
+    """Every correction of a rendered page: toggles, the dangling toc label, table regions."""
+    return wrap_tables(fix_toc_label(fix_toggles(html)))
