@@ -23,13 +23,13 @@ def test_mini_site_builds_strict_with_stable_urls(mini):
 
 def test_photos_are_resized_and_originals_not_published(mini):
     assert mini.build().returncode == 0
-    photo = mini.path / "site/photos/people/mayor.jpg"
+    photo = mini.path / "site/photos/people/mayor.webp"
     original = mini.path / "content/files/people/mayor.jpg"
     from PIL import Image
     with Image.open(photo) as image:
-        assert image.size == (240, 320)
+        assert image.size == (180, 240) and image.format == "WEBP"
     assert not (mini.path / "site/files/people/mayor.jpg").exists()
-    assert photo.stat().st_size < 40_000 and original.exists()
+    assert photo.stat().st_size < 12_000 and original.exists()
 
 
 def test_evidence_listed_with_type_size_date_and_year(mini):
