@@ -165,7 +165,9 @@ def check_fields(check: FieldsCheck, content: Content, year: int) -> tuple[bool,
             if not any(_filled(getattr(target, name, None)) for name in options):
                 label = " หรือ ".join(FIELD_LABELS.get(n, n) for n in options)
                 owner = f"{_name_of(target, index)}: " if isinstance(value, list) else ""
-                missing.append(f"{owner}ไม่มี{label} ({spec})")
+                lost = getattr(target, "missing_photo", None) if "photo" in options else None
+                gone = f" ไม่พบไฟล์ content/files/{lost}" if lost else ""
+                missing.append(f"{owner}ไม่มี{label} ({spec}){gone}")
     evidence = [t for t in targets if isinstance(t, BaseModel) and any(_filled(getattr(t, f.split('|')[0], None)) for f in check.fields)]
     return not missing, missing, evidence
 

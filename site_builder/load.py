@@ -18,6 +18,7 @@ from .models.measures import Measures
 from .models.procurement import Procurement
 from .procurement_csv import read_purchases
 from .models.evidence import Document
+from .models.organisation import Executive
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
@@ -107,6 +108,11 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
             target = (files_dir / value).resolve()
             if files_dir.resolve() not in target.parents:
                 problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/")
+            elif not target.is_file() and isinstance(owner, Executive) and name == "photo":
+                # A missing portrait is a gap of the executives item (a warning naming it),
+                # not a data error: the rest of the site still builds.
+                owner.photo = None
+                owner._missing_photo = value
             elif not target.is_file():
                 problems.add(source.shown_as, line, where,
                              f"ไม่พบไฟล์หลักฐาน content/files/{value} (evidence file is missing)")

@@ -100,3 +100,9 @@ def test_previous_year_and_signed_by_top(src):
     assert o11.status != "complete" and "ไม่ใช่ผู้บริหารสูงสุด" in o11.missing[-1][1]
     replace(src / "content/plans.yml", "signed_by: นายอื่น ไม่ใช่นายก", "signed_by: นายทดสอบ ใจดี นายกเทศมนตรี")
     assert statuses(src)["O11"].status == "complete"
+
+
+def test_deleted_photo_file_is_a_gap_of_o2_not_a_data_error(src):
+    (src / "content/files/people/deputy.jpg").unlink()
+    missing = [m for _, m in statuses(src)["O2"].missing]
+    assert missing == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีรูปถ่าย (photo) ไม่พบไฟล์ content/files/people/deputy.jpg"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, model_validator
+from pydantic import Field, HttpUrl, PrivateAttr, model_validator
 
 from ..thai import DigitStyle
 from .base import Model, Text, ThaiDate
@@ -83,6 +83,12 @@ class Executive(Model):
     email: Email | None = None
     since: ThaiDate | None = None
     until: ThaiDate | None = Field(None, description="วันพ้นตำแหน่ง (ว่างไว้ถ้ายังดำรงตำแหน่ง)")
+    # Set by the loader when `photo` names a file that is not there (not a YAML field).
+    _missing_photo: str | None = PrivateAttr(None)
+
+    @property
+    def missing_photo(self) -> str | None:
+        return self._missing_photo
 
 
 class Executives(Model):
