@@ -77,10 +77,16 @@ def _overlaps_year(entry: object, year: int) -> bool:
     return span.start <= thai.fiscal_year_end(year) and span.end >= thai.fiscal_year_start(year)
 
 
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 class Renderer:
     """Renders `*.md.j2` templates with the site's Thai settings."""
 
-    def __init__(self, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC, override_dirs: list[Path] = ()):
+    def __init__(self, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC, override_dirs: list[Path] = (),
+                 cache_dir: Path | None = None):
         loaders = [jinja2.FileSystemLoader(str(d)) for d in override_dirs if d.is_dir()]
         loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
         self.env = jinja2.Environment(
@@ -93,6 +99,8 @@ class Renderer:
             # `{#id}` is Markdown's attribute syntax for heading ids, so Jinja comments use {## ##}.
             comment_start_string="{##",
             comment_end_string="##}",
+            # Compiled templates kept between builds: compiling is most of the rendering time.
+            bytecode_cache=jinja2.FileSystemBytecodeCache(str(_mkdir(cache_dir))) if cache_dir else None,
         )
         self.style = digit_style
         self.env.filters.update(
