@@ -123,7 +123,8 @@ MEASURES_TITLE = "มาตรการส่งเสริมคุณธร�
 OIT_STATUS = {"complete": "ครบ", "incomplete": "ไม่ครบ", "empty": "ยังไม่มีข้อมูล"}
 
 
-def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict) -> PageSpec:
+def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict,
+                   with_pdf: bool) -> PageSpec:
     """The year's measures report; its OIT progress table is derived from the check, never typed."""
     path = f"{year}/measures.md"
     description = f"{MEASURES_TITLE} ประจำปีงบประมาณ {year} {content.agency.name}"
@@ -140,12 +141,16 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     link = Linker(path)
     body = measures_markdown(renderer, measures, content.agency.name, rows,
                              item_url=lambda n: link(item_path(year, f"o{n:02d}")),
-                             file_url=lambda f: link(evidence_path(f)))
+                             file_url=lambda f: link(evidence_path(f)),
+                             pdf_url=f"measures-{year}.pdf" if with_pdf else None)
+    if common["eit_url"]:
+        body += "\n" + renderer.render("measures_eit.md.j2", **common)
     title = measures.title or MEASURES_TITLE
     return PageSpec(path, title, _front(title, description) + body)
 
 
-def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str) -> Site:
+def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
+               measures_pdf: bool = False) -> Site:
     """Every page and generated file of the site."""
     content = loaded.content
     agency = content.agency
@@ -185,7 +190,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                    measures_path=f"{year}/measures.md", **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
-        site.pages.append(_measures_page(content, year, statuses, renderer, common))
+        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf))
         site.files.extend(itas_exports(catalog, statuses, site_url))
 
     home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)

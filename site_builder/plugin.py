@@ -34,6 +34,8 @@ class ItaConfig(Config):
     years = c.ListOfItems(c.Type(int), default=[])
     # Level of the completeness messages: warning makes `--strict` fail on a gap.
     gap_level = c.Choice(("warning", "info"), default="warning")
+    # Print each year's measures report to PDF with the system Chromium (docs/measures.md).
+    measures_pdf = c.Type(bool, default=False)
 
 
 class ItaPlugin(BasePlugin[ItaConfig]):
@@ -50,7 +52,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         site_url = config.site_url or "/"
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
-                                    override_dirs=[root / "theme" / "markdown"])
+                                    override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf)
         except ContentError as err:
             raise PluginError(err.report()) from None
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
@@ -112,6 +114,22 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The index is cut from the built HTML, so it always matches what readers see.
         log.info("ค้นหา: %s", search.build_search(config.site_dir))
+        if self.config.measures_pdf:
+            self._measures_pdfs(Path(config.site_dir))
+
+    def _measures_pdfs(self, site_dir: Path) -> None:
+        from . import measures_pdf  # Playwright is only needed when the option is on
+
+        for year in self.prepared.years:
+            if year not in self.prepared.loaded.content.measures:
+                continue
+            page = site_dir / str(year) / "measures" / "index.html"
+            if not page.is_file():
+                page = site_dir / str(year) / "measures.html"
+            try:
+                log.info(f"มาตรการฯ PDF: {measures_pdf.render_pdf(page).relative_to(site_dir)}")
+            except measures_pdf.PdfUnavailable as err:
+                log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         return identity.fix_page_html(output)

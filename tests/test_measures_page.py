@@ -55,3 +55,16 @@ def test_measures_file_named_for_another_year(mini):
     mini.write("content/measures/2568.yml", MEASURES)
     result = mini.build()
     assert result.returncode == 1 and "content/measures/2568.yml:1: [year]" in result.stdout + result.stderr
+
+
+def test_measures_pdf_option_prints_the_report(mini):
+    mini.write("content/measures/2567.yml", MEASURES)
+    mini.edit("mkdocs.yml", "years: [2567]", "years: [2567]\n      measures_pdf: true")
+    result = mini.build()
+    assert result.returncode == 0, result.stderr
+    pdf = mini.path / "site/2567/measures/measures-2567.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+    page = mini.html("2567/measures/")
+    assert 'href="measures-2567.pdf"' in page
+    # The EIT survey QR code is part of the report too.
+    assert 'id="eit-survey"' in page and "<svg" in page.split('id="eit-survey"')[1]
