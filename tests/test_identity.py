@@ -46,33 +46,12 @@ email: saraban@example.go.th
 hours: วันจันทร์–วันศุกร์ 08:30–16:30 น.
 map_url: https://www.openstreetmap.org/?mlat=18.79&mlon=98.98
 """
+from conftest import SiteDir  # noqa: E402  (the same helper as the `mini` fixture, module-scoped here)
+
 POLICY_TITLES = dict(policies.POLICIES)
 CHROMIUM = Path("/usr/bin/chromium")
 MINI = Path(__file__).parent / "fixtures" / "mini"
 BIN = Path(sys.executable).parent
-
-
-class SiteDir:
-    """A copy of a site in a temporary folder (module-scoped here, so not conftest's fixture)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def file(self, rel: str) -> Path:
-        return self.path / rel
-
-    def write(self, rel: str, text: str) -> None:
-        target = self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-
-    def edit(self, rel: str, old: str, new: str) -> None:
-        text = self.file(rel).read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {rel}"
-        self.write(rel, text.replace(old, new, 1))
-
-    def html(self, url_path: str) -> str:
-        return (self.path / "site" / url_path / "index.html").read_text(encoding="utf-8")
 
 
 def make_logo(path: Path) -> None:
