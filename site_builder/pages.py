@@ -112,11 +112,13 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
     ]
 
 
-def _front(title: str, description: str) -> str:
+def _front(title: str, description: str, wide: bool = False) -> str:
     """Front matter whose values are inert: Material prints the title and description
-    unescaped into <title> and <meta>, and YAML must not see line separators."""
+    unescaped into <title> and <meta>, and YAML must not see line separators.
+    `wide` hides the sidebars so that wide tables (สขร.1) get the whole screen."""
+    hide = "hide: [navigation, toc]\n" if wide else ""
     return (f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n"
-            f"description: {json.dumps(attr(description), ensure_ascii=False)}\n---\n\n")
+            f"description: {json.dumps(attr(description), ensure_ascii=False)}\n{hide}---\n\n")
 
 
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
@@ -198,7 +200,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                   _front(agency.name, f"ข้อมูลสาธารณะและการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency.name}") + home))
     for path, title, body in procurement_pages.render_month_pages(
             procurement, lambda template, path, **extra: renderer.render(template, rel=Linker(path), **extra, **common)):
-        site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}") + body))
+        site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}", wide=True) + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
         site.files.append(FileSpec(f"procurement/{fiscal}.csv", procurement_pages.year_csv(procurement, fiscal)))
     site.pages.append(PageSpec(search.SEARCH_PAGE, "ค้นหา", search.search_page_markdown()))
