@@ -46,7 +46,7 @@ email: saraban@example.go.th
 hours: วันจันทร์–วันศุกร์ 08:30–16:30 น.
 map_url: https://www.openstreetmap.org/?mlat=18.79&mlon=98.98
 """
-from conftest import SiteDir  # noqa: E402  (the same helper as the `mini` fixture, module-scoped here)
+from site_dir import SiteDir  # noqa: E402  (the helper behind the `mini` fixture, module-scoped here)
 
 POLICY_TITLES = dict(policies.POLICIES)
 CHROMIUM = Path("/usr/bin/chromium")
