@@ -61,7 +61,8 @@ def url(value: object) -> str:
     """A link target: only http(s), mailto, tel and site-relative paths pass."""
     text = clean(value).strip()
     if re.match(r"^(https?://|mailto:|tel:|/|\.\./|\./|[a-z0-9_-]+/)", text, re.I) or re.match(r"^[\w./#-]+$", text):
-        return attr(text.replace(" ", "%20"))
+        # Parentheses and spaces would end a Markdown link target early.
+        return attr(text.replace(" ", "%20").replace("(", "%28").replace(")", "%29"))
     return "#"
 
 
