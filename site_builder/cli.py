@@ -80,6 +80,8 @@ def check(config_file: Path, years: tuple[int, ...]) -> None:
             click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]")
             for finding, missing in status.missing:
                 click.echo(f"        - {finding.component.id}: {missing}")
+    for notice in prepared.site.notices:
+        click.echo(notice, err=True)
     for problem in prepared.personal_data:
         click.echo(f"ข้อมูลส่วนบุคคล (PDPA): {problem}", err=True)
     problems = gaps(prepared.site) + [str(p) for p in prepared.personal_data]

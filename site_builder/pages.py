@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from . import photos, procurement_pages, qr, search, thai
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
-from .measures import OitRow, measures_markdown
+from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
 
@@ -41,6 +41,7 @@ class Site:
     pages: list[PageSpec] = field(default_factory=list)
     files: list[FileSpec] = field(default_factory=list)
     statuses: dict[int, list[ItemStatus]] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # problems found while building, for the webmaster
 
 
 def page_url(path: str) -> str:
@@ -193,6 +194,10 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
         site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf))
+        if year in content.measures:
+            numbers = {item.number for item in catalog.items}
+            for number in sorted(referenced_items(content.measures[year]) - numbers):
+                site.notices.append(f"content/measures/{year}.yml: อ้างถึงข้อ O{number} ซึ่งไม่มีในรายการประเมินปี {year}")
         site.files.extend(itas_exports(catalog, statuses, site_url))
 
     home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)

@@ -35,7 +35,7 @@ def gaps(site: Site) -> list[str]:
             for finding, missing in status.missing:
                 lines.append(f"ITA {year} {status.item.label} {status.item.title}: "
                              f"องค์ประกอบ '{finding.component.id}' ยังขาด: {missing}")
-    return lines
+    return lines + site.notices
 
 
 def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], site_url: str,

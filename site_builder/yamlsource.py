@@ -181,8 +181,8 @@ def problems_from_validation(
 ) -> list[Problem]:
     problems = []
     for item in err.errors(include_url=False):
-        # Drop the union / tagged-union markers pydantic inserts in locations.
-        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and ("[" in p or "-" in p and p.startswith("function"))))
+        # Drop the markers pydantic inserts in locations, such as 'function-after[...]'.
+        loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
         kind = item["type"]
         message = _MESSAGES.get(kind)
         if kind == "extra_forbidden" and loc:

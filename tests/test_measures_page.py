@@ -68,3 +68,10 @@ def test_measures_pdf_option_prints_the_report(mini):
     assert 'href="measures-2567.pdf"' in page
     # The EIT survey QR code is part of the report too.
     assert 'id="eit-survey"' in page and "<svg" in page.split('id="eit-survey"')[1]
+
+
+def test_measures_pointing_at_an_item_the_year_lacks(mini):
+    mini.write("content/measures/2567.yml", MEASURES.replace("evidence: [{item: 2}]", "evidence: [{item: 45}]"))
+    result = mini.run("ita", "check")
+    assert result.returncode == 1
+    assert "content/measures/2567.yml: อ้างถึงข้อ O45 ซึ่งไม่มีในรายการประเมินปี 2567" in result.stdout + result.stderr
