@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 import yaml
 
-from . import photos
+from . import identity, photos
 from .errors import ContentError
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
@@ -107,9 +107,14 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
         _write(docs / page.path, page.markdown)
     for spec in prepared.site.files:
         _write(docs / spec.path, spec.content)
-    photo_files = {p.photo for p in prepared.loaded.content.executives.executives if p.photo}
+    content = prepared.loaded.content
+    photo_files = {p.photo for p in content.executives.executives if p.photo}
+    if content.agency.logo:
+        _write(docs / identity.logo_path(content.agency.logo), identity.web_logo(content_dir / "files" / content.agency.logo))
     for name in prepared.loaded.file_sizes:
         source = content_dir / "files" / name
+        if name == content.agency.logo:
+            continue  # published resized as the banner logo above
         if name in photo_files:
             _write(docs / photos.photo_path(name), photos.web_photo(source))
         else:
@@ -117,9 +122,11 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
             shutil.copyfile(source, docs / "files" / name)
     shutil.copytree(ASSETS, docs / "assets" / "ita", dirs_exist_ok=True)
     plain = {k: v for k, v in raw.items() if k not in ("plugins", "docs_dir", "site_dir")}
-    plain.update(docs_dir="docs", plugins=[], extra_css=["assets/ita/ita.css", *(raw.get("extra_css") or [])])
+    plain.update(docs_dir="docs", plugins=[], extra_css=[*identity.EXTRA_CSS, *(raw.get("extra_css") or [])])
     # Plain MkDocs takes one custom_dir: the package's layouts with the site's own on top.
     theme = dict(plain.get("theme") or {})
+    plain["extra"] = dict(plain.get("extra") or {})
+    identity.apply_theme_settings(content, theme, plain["extra"])
     overrides = out_dir / "overrides"
     if overrides.exists():
         shutil.rmtree(overrides)

@@ -109,6 +109,27 @@ def build_date() -> date:
     return datetime.now(BANGKOK).date()
 
 
+# -- theme settings ---------------------------------------------------------------------------
+
+# Stylesheets every page links, before the site's own extra_css.
+EXTRA_CSS = ["assets/ita/ita.css", "assets/ita/print.css"]
+MATERIAL_FAVICON = "assets/images/favicon.png"
+
+
+def apply_theme_settings(content: Content, theme: dict, extra: dict) -> None:
+    """What the theme needs from the agency, set in mkdocs.yml's `theme` and `extra`.
+
+    Shared by the plugin (on_config) and `ita generate`, so a plain MkDocs build of the
+    generated pages shows the same banner, footer, colours and favicon.
+    """
+    agency = content.agency
+    extra["ita"] = theme_context(content, agency.digits)
+    if not theme.get("language"):
+        theme["language"] = "th"
+    if agency.logo and theme.get("favicon") in (None, "", MATERIAL_FAVICON):
+        theme["favicon"] = logo_path(agency.logo)
+
+
 # -- logo -------------------------------------------------------------------------------------
 
 def logo_path(file: str) -> str:

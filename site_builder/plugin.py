@@ -64,12 +64,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 config.markdown_extensions.append(name)
         # Our layouts sit between the site's own theme/ overrides and Material.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "overrides"))
-        config.extra_css[:0] = ["assets/ita/ita.css", "assets/ita/print.css"]
-        config.theme["language"] = config.theme.get("language") or "th"
-        agency = self.prepared.loaded.content.agency
-        config.extra["ita"] = identity.theme_context(self.prepared.loaded.content, agency.digits)
-        if agency.logo and config.theme.get("favicon") in (None, "assets/images/favicon.png"):
-            config.theme["favicon"] = identity.logo_path(agency.logo)
+        config.extra_css[:0] = identity.EXTRA_CSS
+        identity.apply_theme_settings(self.prepared.loaded.content, config.theme, config.extra)
         if not config.nav:
             config.nav = navigation(self.prepared)
         return config

@@ -88,7 +88,10 @@ def test_generate_writes_a_site_plain_mkdocs_builds(mini, tmp_path):
     build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", "site"], cwd=out,
                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert build.returncode == 0, build.stderr
-    assert "นายทดสอบ ใจดี" in (out / "site/2567/o02/index.html").read_text(encoding="utf-8")
+    page = (out / "site/2567/o02/index.html").read_text(encoding="utf-8")
+    assert "นายทดสอบ ใจดี" in page
+    # the same agency banner, footer and stylesheets as a build with the plugin
+    assert 'class="ita-banner"' in page and 'class="ita-footer__contact"' in page and "assets/ita/print.css" in page
 
 
 def test_schema_command_writes_json_schema_per_topic(mini, tmp_path):
