@@ -99,6 +99,8 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                       problems: ProblemList, sizes: dict[str, int]) -> None:
     """Evidence files exist inside content/files/, document kinds are known."""
     for loc, name, value, owner in walk(model):
+        if name not in FILE_FIELDS and name != "kind":
+            continue
         line = line_of(source.data, loc)
         where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
         if name in FILE_FIELDS and isinstance(value, str) and value:

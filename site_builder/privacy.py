@@ -41,6 +41,10 @@ _MOBILE = re.compile(
     rf"(?<!\d)(?<!\d{_SEP})(?<!\+)(?:\+66{_SEP}?|0{_SEP}?)([689])((?:{_SEP}?\d){{8}})(?!\d)(?!{_SEP}\d)"
 )
 
+# A mobile number has at least 9 digits after its prefix, an ID number 13 (Thai digits count).
+MIN_DIGITS = 9
+_NOT_DIGITS = re.compile(r"\D+")
+
 # Fields meant to publish telephone numbers, per topic file (file stem → field names).
 PHONE_FIELDS = {"contact": {"phone", "fax"}, "executives": {"phone", "fax"}}
 
@@ -168,6 +172,8 @@ def scan(sources: Iterable[Any]) -> list[Problem]:
     for source in sources:
         stem = _stem(source.shown_as)
         for loc, line, text in _strings(source.data, (), getattr(source.data, "line", None)):
+            if len(_NOT_DIGITS.sub("", text)) < MIN_DIGITS:
+                continue  # most values: too few digits to hold either number
             field = _field_path(loc)
             for _, _, digits in national_ids(text):
                 problems.append(Problem(source.shown_as, line, field, ID_MESSAGE.format(masked=mask_id(digits))))

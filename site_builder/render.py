@@ -22,9 +22,8 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 # Markdown punctuation that could start syntax anywhere in a line.
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^$"}
 _MD_SPECIAL["&"] = "&amp;"
+_MD_ESCAPE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Unicode line and paragraph separators end lines for YAML front matter and some parsers.
-_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " "})
 
 
 def clean(value: object) -> str:
@@ -32,13 +31,14 @@ def clean(value: object) -> str:
     text = "" if value is None else str(value)
     # Control characters are never content; bidi marks are kept but cannot
     # escape their element because every value is its own inline run.
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).translate(_SEPARATORS)
+    # Unicode line and paragraph separators end lines for YAML front matter and some parsers.
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).replace("\u2028", " ").replace("\u2029", " ")
 
 
 def md(value: object) -> str:
     """Inline text, inert as Markdown and HTML; line breaks become spaces."""
     text = clean(value).replace("\r", " ").replace("\n", " ").strip()
-    escaped = "".join(_MD_SPECIAL.get(c, c) for c in text)
+    escaped = _MD_ESCAPE.sub(lambda m: _MD_SPECIAL[m[0]], text)
     # Block syntax only starts a line: headings, lists, quotes, setext rules.
     return re.sub(r"^([#+\-=>]|\d+(?=[.)]))", lambda m: "".join(f"&#{ord(c)};" for c in m[1]), escaped)
 
