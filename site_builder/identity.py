@@ -15,7 +15,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from . import thai
+from . import photos, thai
 from .models.content import Content
 from .policies import POLICIES, SITEMAP_PATH
 from .render import clean
@@ -140,13 +140,17 @@ def logo_path(file: str) -> str:
     return f"brand/{posixpath.basename(stem)}.png"
 
 
-def web_logo(source: Path) -> bytes:
+def web_logo(source: Path, cache_dir: Path | None = None) -> bytes:
     """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is returned unchanged)."""
     if source.suffix.lower() == ".svg":
         return source.read_bytes()
+    return photos.cached(source, f"logo-{LOGO_HEIGHT}.png", _resize_logo, cache_dir)
+
+
+def _resize_logo(data: bytes) -> bytes:
     from PIL import Image, ImageOps
 
-    with Image.open(source) as image:
+    with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGBA")
         if image.height > LOGO_HEIGHT:

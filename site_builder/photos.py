@@ -1,13 +1,16 @@
-"""Executive photos resized at build time: the page never serves the original."""
+"""Executive photos resized at build time: the page never serves the original.
+
+Resized images (these and the banner logo) are cached by the hash of their source,
+so rebuilds and `mkdocs serve` neither resize again nor import Pillow.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
-
-from PIL import Image, ImageOps
 
 # 3:4 portraits shown at 120×160 CSS px: 1.5x for sharp phone screens, WebP for weight
 # (a real portrait is about 6 KB; the executives page must stay near the 100 KB budget).
@@ -21,23 +24,27 @@ def photo_path(file: str) -> str:
 
 
 def web_photo(source: Path, cache_dir: Path | None = None) -> bytes:
-    """A 180×240 WebP of a few KB, cropped to the face area (top-centred).
+    """A 180×240 WebP of a few KB, cropped to the face area (top-centred)."""
+    return cached(source, f"{WIDTH}x{HEIGHT}.webp", _resize, cache_dir)
 
-    With `cache_dir`, a photo already resized from the same bytes is reused, so
-    rebuilds (and `mkdocs serve`) do not resize every portrait again.
-    """
+
+def cached(source: Path, variant: str, make: Callable[[bytes], bytes], cache_dir: Path | None) -> bytes:
+    """`make(bytes of source)`, reused from `cache_dir` when the same bytes were made into `variant` before."""
     data = source.read_bytes()
-    cached = cache_dir / f"{hashlib.sha256(data).hexdigest()[:32]}-{WIDTH}x{HEIGHT}.webp" if cache_dir else None
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    result = _resize(data)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(result)
+    if cache_dir is None:
+        return make(data)
+    path = cache_dir / f"{hashlib.sha256(data).hexdigest()[:32]}-{variant}"
+    if path.is_file():
+        return path.read_bytes()
+    result = make(data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(result)
     return result
 
 
 def _resize(data: bytes) -> bytes:
+    from PIL import Image, ImageOps
+
     with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image).convert("RGB")
         image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))

@@ -46,9 +46,10 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
+        self.built: dict[str, str] = {}  # the searchable part of each page built, by output path
         self.content_dir = root / self.config.content_dir
         self.data_dir = root / self.config.data_dir
-        self.cache_dir = root / ".cache" / "ita" / "photos"
+        self.cache_dir = root / ".cache" / "ita" / "images"  # resized photos and logo
         site_url = config.site_url or "/"
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
@@ -99,7 +100,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
         logo = prepared.loaded.content.agency.logo
         if logo:
-            add(File.generated(config, identity.logo_path(logo), content=identity.web_logo(self.content_dir / "files" / logo)))
+            add(File.generated(config, identity.logo_path(logo),
+                               content=identity.web_logo(self.content_dir / "files" / logo, self.cache_dir)))
         for asset in sorted(ASSETS.rglob("*")):
             # search.js is published beside the search page by on_post_build, not here.
             if asset.is_file() and asset.name != search.SCRIPT_NAME:
@@ -109,7 +111,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The index is cut from the built HTML, so it always matches what readers see.
-        log.info("ค้นหา: %s", search.build_search(config.site_dir))
+        log.info("ค้นหา: %s", search.build_search(config.site_dir, built=self.built))
         if self.config.measures_pdf:
             self._measures_pdfs(Path(config.site_dir))
 
@@ -128,7 +130,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        return identity.fix_page_html(output)
+        output = identity.fix_page_html(output)
+        self.built[page.file.dest_uri] = search.relevant_part(output)  # indexed in on_post_build, not read again
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return identity.fix_page_html(output_content) if template_name.endswith(".html") else output_content

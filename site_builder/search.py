@@ -21,7 +21,7 @@ a match offset is also a position in the stored text (for the snippet):
 
 Public API (the MkDocs plugin calls these):
 
-- `build_search(site_dir)` in `on_post_build`: writes `search/index.json` and
+- `build_search(site_dir, built)` in `on_post_build`: writes `search/index.json` and
   copies `search/search.js` into the built site; returns `SearchStats`.
 - `search_page_markdown()` in `on_files`: the body of the page generated at
   `SEARCH_PAGE` (`search/index.md`), which loads `search.js` by a path
@@ -37,6 +37,7 @@ import posixpath
 import re
 import shutil
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -110,6 +111,8 @@ _BLOCK = {"address", "article", "aside", "blockquote", "br", "caption", "dd", "d
 _SKIP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "md-feedback", "md-annotation",
                  "md-clipboard", "md-dialog", "md-top", "md-nav", "md-footer", "md-header", "md-sidebar"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NO_ATTRS: dict[str, str] = {}
+_NO_CLASSES: set[str] = set()
 
 
 @dataclass
@@ -185,54 +188,36 @@ class _Extractor:
 
     # The main area is `article.md-content__inner` (Material), else `main`,
     # else `[role=main]`. Text is only collected inside it.
-    def _is_root(self, tag: str, attrs: dict[str, str]) -> bool:
-        classes = set((attrs.get("class") or "").split())
-        if tag == "article" and "md-content__inner" in classes:
-            return True
-        return tag == "main" or attrs.get("role") == "main"
+    def _start_root(self, tag: str, attrs: dict[str, str], classes: set[str]) -> None:
+        self.root_kind = "article" if tag == "article" and "md-content__inner" in classes else "main"
+        self.depth_root = 1
+        self.stack, self.open_tags = [(tag, "root")], [tag]
+        self.skip = 0
+        self.heading = None
+        self.sections = [Section("", "", [])]
+        self.h1 = []
+        if "data-search-exclude" in attrs:
+            self.excluded_page = True
 
-    def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
-        attrs = {k: (v or "") for k, v in attr_list}
+    def handle_starttag(self, tag: str, attr_list: list[tuple[str, str]]) -> None:
+        attrs = dict(attr_list) if attr_list else _NO_ATTRS
         if tag == "meta" and attrs.get("name", "").lower() == "robots" and "noindex" in attrs.get("content", "").lower():
             self.noindex = True
-        if tag == "body":
+        elif tag == "body":
             self.in_body = True
-        if tag == "title" and not self.in_body:
+        elif tag == "title" and not self.in_body:
             self.in_head_title = True
         if self.done:
             return
+        class_attr = attrs.get("class")
+        classes = set(class_attr.split()) if class_attr else _NO_CLASSES
         if not self.depth_root:
-            if self._is_root(tag, attrs):
-                classes = set((attrs.get("class") or "").split())
-                kind = "article" if tag == "article" and "md-content__inner" in classes else "main"
-                self.root_kind = kind
-                self.depth_root = 1
-                self.stack, self.open_tags = [(tag, "root")], [tag]
-                self.sections = [Section("", "", [])]
-                self.h1 = []
-                if "data-search-exclude" in attrs:
-                    self.excluded_page = True
+            if (tag == "article" and "md-content__inner" in classes) or tag == "main" or attrs.get("role") == "main":
+                self._start_root(tag, attrs, classes)
             return
-        if tag == "article" and "md-content__inner" in (attrs.get("class") or "").split() and self.root_kind == "main":
-            # tighter root found inside <main>: restart collection there
-            self.root_kind = "article"
-            self.stack, self.open_tags = [(tag, "root")], [tag]
-            self.depth_root = 1
-            self.skip = 0
-            self.heading = None
-            self.sections = [Section("", "", [])]
-            self.h1 = []
-            if "data-search-exclude" in attrs:
-                self.excluded_page = True
+        if tag == "article" and "md-content__inner" in classes and self.root_kind == "main":
+            self._start_root(tag, attrs, classes)  # tighter root found inside <main>: restart there
             return
-        classes = set((attrs.get("class") or "").split())
-        skip = (
-            tag in _SKIP
-            or bool(classes & _SKIP_CLASSES)
-            or "data-search-exclude" in attrs
-            or "hidden" in attrs
-            or attrs.get("aria-hidden") == "true"
-        )
         if tag in _BLOCK:
             self._text("\n")
         if tag == "img" and not self.skip and attrs.get("alt"):
@@ -240,7 +225,8 @@ class _Extractor:
         if tag in _VOID:
             return
         role = ""
-        if skip:
+        if attrs and (classes & _SKIP_CLASSES or "data-search-exclude" in attrs or "hidden" in attrs
+                      or attrs.get("aria-hidden") == "true") or tag in _SKIP:
             role = "skip"
             self.skip += 1
         elif tag in _HEADINGS and not self.skip and self.heading is None:
@@ -287,8 +273,9 @@ class _Extractor:
     def handle_data(self, data: str) -> None:
         if self.in_head_title:
             self.head_title.append(data)
-        if self.depth_root and not self.done:
-            self._text(_WHITE.sub(" ", data))  # a line break in HTML text is a space
+        if self.depth_root and not self.done and not self.skip:
+            # a line break in HTML text is a space; most text between tags is only that
+            self._text(" " if data.isspace() else _WHITE.sub(" ", data))
 
     def _text(self, data: str) -> None:
         if self.skip or not self.depth_root or self.done:
@@ -306,7 +293,7 @@ class PageText:
     sections: list[tuple[str, str, str]]  # (anchor, heading, text)
 
 
-def _relevant_part(html: str) -> str:
+def relevant_part(html: str) -> str:
     """The <head> and the main article only: the navigation is most of each page's HTML
     and parsing it for every page dominated the build time."""
     head_end = html.find("</head>")
@@ -320,7 +307,7 @@ def _relevant_part(html: str) -> str:
 def extract_page(html: str, url: str) -> PageText | None:
     """The searchable text of one built page, or None when it has no main area or opts out."""
     parser = _Extractor()
-    _feed(parser, _relevant_part(html))
+    _feed(parser, relevant_part(html))
     if not parser.root_kind or parser.noindex or parser.excluded_page:
         return None
     title = parser.h1[0] if parser.h1 else normalize("".join(parser.head_title)).rsplit(" - ", 1)[0]
@@ -356,18 +343,24 @@ def _order_key(url: str) -> tuple:
     return (len(url) > 0, tuple(key))
 
 
-def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> dict:
+def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                built: Mapping[str, str] | None = None) -> dict:
     """Read every built HTML page under `site_dir` and return the search index (a JSON-able dict).
 
-    Pure apart from reading files: nothing is written.
+    `built` holds pages the build still has in memory (site-relative path → HTML, or its
+    `relevant_part`); they are not read again. Pure apart from reading files: nothing is written.
     """
     site = Path(site_dir)
+    built = built or {}
     pages: list[PageText] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel in exclude or rel.startswith(SEARCH_DIR + "/"):
             continue
-        page = extract_page(path.read_text(encoding="utf-8", errors="replace"), page_url(rel))
+        html = built.get(rel)
+        if html is None:
+            html = path.read_text(encoding="utf-8", errors="replace")
+        page = extract_page(html, page_url(rel))
         if page is not None:
             pages.append(page)
     pages.sort(key=lambda p: _order_key(p.url))
@@ -422,10 +415,11 @@ def _gz(data: bytes) -> int:
     return len(gzip.compress(data, 6, mtime=0))
 
 
-def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE) -> SearchStats:
+def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 built: Mapping[str, str] | None = None) -> SearchStats:
     """Index the built site and put the search assets beside the search page (`on_post_build`)."""
     site = Path(site_dir)
-    index = build_index(site, exclude)
+    index = build_index(site, exclude, built)
     out = write_index(site, index)
     script = site / SEARCH_DIR / SCRIPT_NAME
     shutil.copyfile(ASSETS / SCRIPT_NAME, script)
