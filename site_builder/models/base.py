@@ -1,7 +1,5 @@
 """Building blocks shared by every content file: strict models, Thai dates, periods."""
 
-from __future__ import annotations
-
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -74,7 +72,7 @@ class Period(Model):
         return value
 
     @model_validator(mode="after")
-    def _ordered(self) -> Period:
+    def _ordered(self) -> "Period":
         if self.end < self.start:
             raise ValueError("วันสิ้นสุด (to) ต้องไม่ก่อนวันเริ่มต้น (from)")
         return self

@@ -1,7 +1,5 @@
 """An assessment year's OIT catalog: items, their components and the rule that checks each."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
@@ -132,7 +130,7 @@ class Item(Model):
         return f"O{self.number}"
 
     @model_validator(mode="after")
-    def _unique_components(self) -> Item:
+    def _unique_components(self) -> "Item":
         ids = [c.id for c in self.components]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
@@ -156,7 +154,7 @@ class Catalog(Model):
     items: list[Item] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Catalog:
+    def _consistent(self) -> "Catalog":
         numbers = [i.number for i in self.items]
         dupes = sorted({n for n in numbers if numbers.count(n) > 1})
         if dupes:

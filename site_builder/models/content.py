@@ -1,7 +1,5 @@
 """All of an agency's content, one attribute per topic file under content/."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict

@@ -1,7 +1,5 @@
 """Evidence that items point at: documents, dated entries, links."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Literal
 
@@ -24,7 +22,7 @@ class Document(Model):
     description: str | None = None
 
     @model_validator(mode="after")
-    def _has_target(self) -> Document:
+    def _has_target(self) -> "Document":
         if not self.file and not self.url:
             raise ValueError("เอกสารต้องมี file (ไฟล์ใต้ content/files/) หรือ url")
         if self.date is None and self.covers is None:

@@ -9,8 +9,6 @@ organise these reports differently and the page shows only the columns that have
 The OIT progress *status* is never written here: it is computed from the completeness check.
 """
 
-from __future__ import annotations
-
 import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -140,7 +138,7 @@ class EvidenceLink(Model):
         return value
 
     @model_validator(mode="after")
-    def _one_target(self) -> EvidenceLink:
+    def _one_target(self) -> "EvidenceLink":
         targets = [t for t in (self.item, self.file, self.url) if t is not None]
         if len(targets) != 1:
             raise ValueError("หลักฐานต้องระบุอย่างใดอย่างหนึ่ง: item (หมายเลขข้อ), file หรือ url")
@@ -189,7 +187,7 @@ class Measure(Model):
     results: list[Result] = Field([], description="ผลการดำเนินการ รายรอบ")
 
     @model_validator(mode="after")
-    def _something(self) -> Measure:
+    def _something(self) -> "Measure":
         if not any((self.name, self.steps, self.guideline, self.finding)):
             raise ValueError("มาตรการต้องมีอย่างน้อยหนึ่งอย่าง: name, steps, guideline หรือ finding")
         rounds = [r.round for r in self.results if r.round is not None]
@@ -286,7 +284,7 @@ class Signer(Model):
     comment: Lines | None = Field(None, description="ความเห็น เช่น เห็นควรอนุมัติ")
 
     @model_validator(mode="after")
-    def _who(self) -> Signer:
+    def _who(self) -> "Signer":
         if not (self.name or self.position or self.unit):
             raise ValueError("ผู้ลงนามต้องมี name, position หรือ unit อย่างน้อยหนึ่งอย่าง")
         return self
@@ -350,7 +348,7 @@ class Measures(Model):
     sign_off: SignOff | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Measures:
+    def _consistent(self) -> "Measures":
         if self.groups and self.measures:
             raise ValueError("ใช้ groups หรือ measures อย่างใดอย่างหนึ่ง (measures = มาตรการที่ไม่จัดกลุ่ม)")
         if self.analysis and self.analysis.year and self.analysis.year > self.year:

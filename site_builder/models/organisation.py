@@ -1,7 +1,5 @@
 """The agency itself: profile, structure, executives, contact and channels."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, PrivateAttr, model_validator
@@ -52,7 +50,7 @@ class OrgUnit(Model):
     name: Text
     head: str | None = Field(None, description="ตำแหน่งหัวหน้า เช่น ผู้อำนวยการกองคลัง")
     person: str | None = Field(None, description="ชื่อผู้ดำรงตำแหน่ง")
-    units: list[OrgUnit] = []
+    units: "list[OrgUnit]" = []
     staff: int | None = Field(None, ge=0, description="จำนวนบุคลากร")
 
 
@@ -110,7 +108,7 @@ class Contact(Model):
     complaint: list[Link] = Field([], description="ช่องทางแจ้งเรื่องร้องเรียนการทุจริต")
 
     @model_validator(mode="after")
-    def _phone_like(self) -> Contact:
+    def _phone_like(self) -> "Contact":
         for name in ("phone", "fax"):
             value = getattr(self, name)
             if value and sum(c.isdigit() for c in value) < 9:

@@ -1,8 +1,6 @@
 """Procurement (การจัดซื้อจัดจ้าง): the plan and notices as documents, and one row per
 purchase with the fields of the monthly summary form สขร.1."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -81,7 +79,7 @@ class Procurement(Topic):
     quiet_months: list[QuietMonth] = []
 
     @model_validator(mode="after")
-    def _unique_quiet_months(self) -> Procurement:
+    def _unique_quiet_months(self) -> "Procurement":
         months = [q.month for q in self.quiet_months]
         if len(set(months)) != len(months):
             raise ValueError("quiet_months มีเดือนซ้ำ")

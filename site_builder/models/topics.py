@@ -1,8 +1,6 @@
 """Topic files other than the agency's own identity: each holds documents and dated
 entries, and some hold tables (projects, statistics, risks)."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Literal
 
@@ -60,7 +58,7 @@ class ComplaintCount(Model):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _adds_up(self) -> ComplaintCount:
+    def _adds_up(self) -> "ComplaintCount":
         if self.finished + self.in_progress > self.received:
             raise ValueError("เสร็จ + กำลังดำเนินการ มากกว่าจำนวนเรื่องที่รับ (finished + in_progress > received)")
         return self
