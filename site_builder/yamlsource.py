@@ -46,6 +46,30 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
+# By first character, wildcard resolvers included: PyYAML's resolve() rebuilds this list for
+# every node, which was the largest cost of reading the content.
+_IMPLICIT = {
+    first: resolvers + _Loader.yaml_implicit_resolvers.get(None, [])
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None
+}
+_NO_RESOLVERS = _Loader.yaml_implicit_resolvers.get(None, [])
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: _Loader.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: _Loader.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: _Loader.DEFAULT_MAPPING_TAG,
+}
+
+
+def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """The tag of a node: PyYAML's resolve() for a loader without path resolvers."""
+    if kind is yaml.ScalarNode and implicit[0]:
+        for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
+            if regexp.match(value):
+                return tag
+    return _DEFAULT_TAGS[kind]
+
+
+_Loader.resolve = _resolve
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
