@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import identity, photos, search
 from .errors import ContentError
+from .page_indexer import PageIndexer
 from .site import Prepared, log_gaps, nav_paths, navigation, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
@@ -46,7 +47,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
-        self.built: dict[str, str] = {}  # the searchable part of each page built, by output path
+        self.indexer = PageIndexer()  # search text of each page, read as the page is written
         self.content_dir = root / self.config.content_dir
         self.data_dir = root / self.config.data_dir
         self.cache_dir = root / ".cache" / "ita" / "images"  # resized photos and logo
@@ -111,7 +112,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The index is cut from the built HTML, so it always matches what readers see.
-        log.info("ค้นหา: %s", search.build_search(config.site_dir, built=self.built))
+        log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages()))
         if self.config.measures_pdf:
             self._measures_pdfs(Path(config.site_dir))
 
@@ -129,9 +130,15 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             except measures_pdf.PdfUnavailable as err:
                 log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 
+    def on_build_error(self, error: Exception) -> None:
+        self.indexer.close()
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        return identity.wrap_tables(html)
+
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         output = identity.fix_page_html(output)
-        self.built[page.file.dest_uri] = search.relevant_part(output)  # indexed in on_post_build, not read again
+        self.indexer.add(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:

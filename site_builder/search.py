@@ -21,7 +21,7 @@ a match offset is also a position in the stored text (for the snippet):
 
 Public API (the MkDocs plugin calls these):
 
-- `build_search(site_dir, built)` in `on_post_build`: writes `search/index.json` and
+- `build_search(site_dir, extracted)` in `on_post_build`: writes `search/index.json` and
   copies `search/search.js` into the built site; returns `SearchStats`.
 - `search_page_markdown()` in `on_files`: the body of the page generated at
   `SEARCH_PAGE` (`search/index.md`), which loads `search.js` by a path
@@ -344,23 +344,23 @@ def _order_key(url: str) -> tuple:
 
 
 def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
-                built: Mapping[str, str] | None = None) -> dict:
+                extracted: Mapping[str, PageText | None] | None = None) -> dict:
     """Read every built HTML page under `site_dir` and return the search index (a JSON-able dict).
 
-    `built` holds pages the build still has in memory (site-relative path → HTML, or its
-    `relevant_part`); they are not read again. Pure apart from reading files: nothing is written.
+    `extracted` holds the text of pages already read while the build wrote them (site-relative
+    path → `extract_page` result); they are not read again. Pure apart from reading files.
     """
     site = Path(site_dir)
-    built = built or {}
+    extracted = extracted or {}
     pages: list[PageText] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel in exclude or rel.startswith(SEARCH_DIR + "/"):
             continue
-        html = built.get(rel)
-        if html is None:
-            html = path.read_text(encoding="utf-8", errors="replace")
-        page = extract_page(html, page_url(rel))
+        if rel in extracted:
+            page = extracted[rel]
+        else:
+            page = extract_page(path.read_text(encoding="utf-8", errors="replace"), page_url(rel))
         if page is not None:
             pages.append(page)
     pages.sort(key=lambda p: _order_key(p.url))
@@ -416,10 +416,10 @@ def _gz(data: bytes) -> int:
 
 
 def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
-                 built: Mapping[str, str] | None = None) -> SearchStats:
+                 extracted: Mapping[str, PageText | None] | None = None) -> SearchStats:
     """Index the built site and put the search assets beside the search page (`on_post_build`)."""
     site = Path(site_dir)
-    index = build_index(site, exclude, built)
+    index = build_index(site, exclude, extracted)
     out = write_index(site, index)
     script = site / SEARCH_DIR / SCRIPT_NAME
     shutil.copyfile(ASSETS / SCRIPT_NAME, script)

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder import search
+from site_builder import page_indexer, search
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
@@ -100,6 +100,37 @@ def test_extract_page_skips_pages_without_content_or_opting_out():
     plain = "<html><head><title>หน้า - เว็บ - เทศบาล</title></head><body><main><p>เนื้อหา</p></main></body></html>"
     page = search.extract_page(plain, "p/")
     assert (page.title, page.sections) == ("หน้า - เว็บ", [("", "", "เนื้อหา")])
+
+
+BUILT = {
+    "2567/o02/index.html": material_page("ข้อมูลผู้บริหาร", EXEC_BODY),
+    "about.html": material_page("เกี่ยวกับ", "<p>เทศบาลตำบลก้อ</p>"),
+    "files/a.html": "<html><body><p>ไฟล์หลักฐาน</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_page_indexer_reads_each_page_as_extract_page_does(parallel, monkeypatch):
+    monkeypatch.setattr(page_indexer, "can_fork", lambda: parallel)  # xdist workers run threads
+    indexer = page_indexer.PageIndexer()
+    for path, html in BUILT.items():
+        indexer.add(path, html)
+    assert (indexer._pool is not None) == parallel
+    expected = {path: search.extract_page(html, search.page_url(path)) for path, html in BUILT.items()}
+    assert indexer.pages() == expected and expected["files/a.html"] is None
+    assert indexer._pool is None  # the worker is gone once the pages are in
+
+
+def test_page_indexer_reads_in_process_when_its_worker_dies(monkeypatch):
+    monkeypatch.setattr(page_indexer, "can_fork", lambda: True)
+    indexer = page_indexer.PageIndexer()
+    indexer.add("about.html", BUILT["about.html"])
+    for process in list(indexer._pool._processes.values()):
+        process.kill()
+        process.join()
+    indexer.add("2567/o02/index.html", BUILT["2567/o02/index.html"])
+    pages = indexer.pages()
+    assert pages["2567/o02/index.html"].title == "ข้อมูลผู้บริหาร" and pages["about.html"].title == "เกี่ยวกับ"
 
 
 def test_build_index_and_assets(tmp_path):
@@ -268,7 +299,7 @@ PAGES = {
 
 HOOK = """
 from mkdocs.structure.files import File
-from site_builder import search
+from site_builder import page_indexer, search
 
 def on_files(files, config):
     files.append(File.generated(config, search.SEARCH_PAGE, content=search.search_page_markdown()))
