@@ -278,5 +278,8 @@ def fix_toc_label(html: str) -> str:
 
 
 def fix_page_html(html: str) -> str:
-    """Every correction of a rendered page: toggles, the dangling toc label, table regions."""
-    return wrap_tables(fix_toc_label(fix_toggles(html)))
+    """The corrections of Material's page furniture: toggles and the dangling toc label.
+
+    (Content tables get their regions earlier, from `wrap_tables` on the page's content.)
+    """
+    return fix_toc_label(fix_toggles(html))

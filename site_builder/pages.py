@@ -12,6 +12,7 @@ import io
 import json
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import photos, procurement_pages, qr, search, thai
 from .check import ItemStatus, check_catalog, document_rules, executives_of
@@ -153,15 +154,15 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
 
 
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
-               measures_pdf: bool = False) -> Site:
-    """Every page and generated file of the site."""
+               measures_pdf: bool = False, cache_dir: Path | None = None) -> Site:
+    """Every page and generated file of the site (`cache_dir`: where made QR codes are kept)."""
     content = loaded.content
     agency = content.agency
     site = Site()
     years = sorted(years)
     current = years[-1] if years else None
     eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
-    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบสำรวจ EIT ของ{agency.name}") if eit_url else ""
+    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบสำรวจ EIT ของ{agency.name}", cache_dir) if eit_url else ""
     procurement = content.procurement
     common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
                   procurement_months=lambda y: procurement_pages.months_of_year(procurement, y),

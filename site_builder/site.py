@@ -43,8 +43,9 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     """Load and check everything; raises ContentError listing every problem."""
     loaded = load_all(content_dir, data_dir, SECTIONS, years or None, root=root)
     years = years or sorted(loaded.catalogs)
-    renderer = Renderer(loaded.content.agency.digits, list(override_dirs), cache_dir=root / ".cache" / "ita" / "jinja")
-    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf)
+    cache = root / ".cache" / "ita"
+    renderer = Renderer(loaded.content.agency.digits, list(override_dirs), cache_dir=cache / "jinja")
+    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr")
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
     csvs = sorted((content_dir / "procurement").glob("*.csv"))

@@ -16,7 +16,7 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 @pytest.fixture
 def mini(tmp_path: Path) -> SiteDir:
     """The three-item fixture site (structure, executives, annual plan) for 2567."""
-    shutil.copytree(MINI, tmp_path / "site-src")
+    shutil.copytree(MINI, tmp_path / "site-src", ignore=shutil.ignore_patterns(".cache", "site"))
     return SiteDir(tmp_path / "site-src")
 
 
@@ -24,7 +24,7 @@ def mini(tmp_path: Path) -> SiteDir:
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     """The repository's demo site, built once per session with --strict."""
     target = tmp_path_factory.mktemp("demo") / "demo"
-    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", "tests"))
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache", "tests"))
     site = SiteDir(target)
     result = site.build(strict=True)
     assert result.returncode == 0, result.stderr

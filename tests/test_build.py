@@ -32,6 +32,28 @@ def test_photos_are_resized_and_originals_not_published(mini):
     assert photo.stat().st_size < 12_000 and original.exists()
 
 
+def test_resized_photos_and_the_qr_code_are_reused_until_their_source_changes(mini):
+    assert mini.build().returncode == 0
+    cache = mini.path / ".cache/ita"
+    photos, codes = sorted((cache / "images").glob("*.webp")), sorted((cache / "qr").glob("*.svg"))
+    assert len(photos) == 2 and len(codes) == 1
+    # A rebuild publishes what the cache holds (markers planted there prove it) ...
+    for photo in photos:
+        photo.write_bytes(b"cached")
+    codes[0].write_text('<svg role="img" aria-label="cached"></svg>', encoding="utf-8")
+    assert mini.build().returncode == 0
+    assert (mini.path / "site/photos/people/mayor.webp").read_bytes() == b"cached"
+    assert 'aria-label="cached"' in mini.html("eit-poster/")
+    # ... until the photo itself changes: then it is resized again.
+    from PIL import Image
+    source = mini.path / "content/files/people/mayor.jpg"
+    with Image.open(source) as image:
+        image.rotate(180).save(source)
+    assert mini.build().returncode == 0
+    with Image.open(mini.path / "site/photos/people/mayor.webp") as image:
+        assert image.size == (180, 240) and image.format == "WEBP"
+
+
 def test_evidence_listed_with_type_size_date_and_year(mini):
     assert mini.build().returncode == 0
     html = mini.html("2567/o11/")
