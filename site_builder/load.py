@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from .models.organisation import Executive
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
+_REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
 
 
 class Kind(Model):
@@ -83,24 +83,33 @@ def load_kinds(data_dir: Path, root: Path, problems: ProblemList) -> dict[str, K
     return kinds
 
 
-def walk(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, Any, Any]]:
-    """Every (location, field name, value, owner) below a model, depth first."""
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            yield loc + (name,), name, value, node
-            yield from walk(value, loc + (name,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, loc + (index,))
+def walk(node: Any, names: frozenset[str]) -> list[tuple[tuple, str, Any, Any]]:
+    """(location, field name, value, owner) of every field called one of `names` below a
+    model, depth first. (Not a generator: re-yielding through every level cost more than the check.)"""
+    found: list[tuple[tuple, str, Any, Any]] = []
+
+    def visit(node: Any, loc: tuple) -> None:
+        if isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                value = getattr(node, name)
+                if name in names:
+                    found.append((loc + (name,), name, value, node))
+                if isinstance(value, (BaseModel, list)):
+                    visit(value, loc + (name,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, (BaseModel, list)):
+                    visit(value, loc + (index,))
+
+    visit(node, ())
+    return found
 
 
 def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: dict[str, Kind],
                       problems: ProblemList, sizes: dict[str, int]) -> None:
     """Evidence files exist inside content/files/, document kinds are known."""
-    for loc, name, value, owner in walk(model):
-        if name not in FILE_FIELDS and name != "kind":
-            continue
+    files_root = files_dir.resolve()
+    for loc, name, value, owner in walk(model, _REFERENCE_FIELDS):
         line = line_of(source.data, loc)
         where = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
         if name in FILE_FIELDS and isinstance(value, str) and value:
@@ -108,7 +117,7 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                 problems.add(source.shown_as, line, where, "ชื่อไฟล์มีอักขระควบคุม (control character in the file name)")
                 continue
             target = (files_dir / value).resolve()
-            if files_dir.resolve() not in target.parents:
+            if not target.is_relative_to(files_root) or target == files_root:
                 problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/")
             elif not target.is_file() and isinstance(owner, Executive) and name == "photo":
                 # A missing portrait is a gap of the executives item (a warning naming it),

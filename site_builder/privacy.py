@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -95,18 +95,27 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
-def _strings(node: Any, loc: tuple = (), line: int | None = None) -> Iterator[tuple[tuple, int | None, str]]:
-    """Every scalar value (as text) in raw YAML, with its location and line."""
-    if isinstance(node, dict):
-        lines = getattr(node, "key_lines", {}) if isinstance(node, LineDict) else {}
-        for key, value in node.items():
-            yield from _strings(value, loc + (key,), lines.get(key, line))
-    elif isinstance(node, list):
-        lines = node.item_lines if isinstance(node, LineList) else []
-        for index, value in enumerate(node):
-            yield from _strings(value, loc + (index,), lines[index] if index < len(lines) else line)
-    elif isinstance(node, (str, int)) and not isinstance(node, bool):
-        yield loc, line, str(node)
+def _strings(node: Any, loc: tuple = (), line: int | None = None) -> list[tuple[tuple, int | None, str]]:
+    """Every scalar value (as text) in raw YAML with enough digits to hold a number we look
+    for, with its location and line."""
+    found: list[tuple[tuple, int | None, str]] = []
+
+    def visit(node: Any, loc: tuple, line: int | None) -> None:
+        if isinstance(node, dict):
+            lines = getattr(node, "key_lines", {}) if isinstance(node, LineDict) else {}
+            for key, value in node.items():
+                visit(value, loc + (key,), lines.get(key, line))
+        elif isinstance(node, list):
+            lines = node.item_lines if isinstance(node, LineList) else []
+            for index, value in enumerate(node):
+                visit(value, loc + (index,), lines[index] if index < len(lines) else line)
+        elif isinstance(node, (str, int)) and not isinstance(node, bool):
+            text = str(node)
+            if len(text) >= MIN_DIGITS and len(_NOT_DIGITS.sub("", text)) >= MIN_DIGITS:
+                found.append((loc, line, text))
+
+    visit(node, loc, line)
+    return found
 
 
 ID_MESSAGE = (
@@ -172,8 +181,6 @@ def scan(sources: Iterable[Any]) -> list[Problem]:
     for source in sources:
         stem = _stem(source.shown_as)
         for loc, line, text in _strings(source.data, (), getattr(source.data, "line", None)):
-            if len(_NOT_DIGITS.sub("", text)) < MIN_DIGITS:
-                continue  # most values: too few digits to hold either number
             field = _field_path(loc)
             for _, _, digits in national_ids(text):
                 problems.append(Problem(source.shown_as, line, field, ID_MESSAGE.format(masked=mask_id(digits))))

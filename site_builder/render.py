@@ -23,6 +23,7 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>|~^$"}
 _MD_SPECIAL["&"] = "&amp;"
 _MD_ESCAPE = re.compile("[" + re.escape("".join(_MD_SPECIAL)) + "]")
+_BLOCK_START = re.compile(r"^([#+\-=>]|\d+(?=[.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
@@ -40,7 +41,7 @@ def md(value: object) -> str:
     text = clean(value).replace("\r", " ").replace("\n", " ").strip()
     escaped = _MD_ESCAPE.sub(lambda m: _MD_SPECIAL[m[0]], text)
     # Block syntax only starts a line: headings, lists, quotes, setext rules.
-    return re.sub(r"^([#+\-=>]|\d+(?=[.)]))", lambda m: "".join(f"&#{ord(c)};" for c in m[1]), escaped)
+    return _BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m[1]), escaped)
 
 
 def md_block(value: object) -> str:
@@ -102,6 +103,8 @@ class Renderer:
             comment_end_string="##}",
             # Compiled templates kept between builds: compiling is most of the rendering time.
             bytecode_cache=jinja2.FileSystemBytecodeCache(str(_mkdir(cache_dir))) if cache_dir else None,
+            # One Renderer per build: no need to look at the template files again on every use.
+            auto_reload=False,
         )
         self.style = digit_style
         self.env.filters.update(
