@@ -70,6 +70,14 @@ def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool
 
 
 _Loader.resolve = _resolve
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _construct(loader: _Loader, node: yaml.Node) -> Any:
+    # Most nodes are plain text: skip PyYAML's per-node bookkeeping for them (same value).
+    if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -78,7 +86,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise yaml.constructor.ConstructorError(
                 None, None, "คีย์ต้องเป็นข้อความ (a key must be plain text)", key_node.start_mark
@@ -87,13 +95,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             raise yaml.constructor.ConstructorError(
                 None, None, f"คีย์ '{key}' ซ้ำ (duplicate key)", key_node.start_mark
             )
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result = LineList([_construct(loader, child) for child in node.value])
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
