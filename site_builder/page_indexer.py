@@ -74,6 +74,7 @@ class PageIndexer:
                     found = extract_page(self._parts[path], page_url(path))
             result[path] = found
         self.close()
+        self._parts, self._found = {}, {}  # the build keeps its plugins to the end: let this go now
         return result
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ watches content/ and data/ for live reload.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -41,9 +42,13 @@ class ItaConfig(Config):
 
 class ItaPlugin(BasePlugin[ItaConfig]):
     prepared: Prepared | None = None
+    command: str | None = None  # set by on_startup when run from the mkdocs command line
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
@@ -70,6 +75,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         identity.apply_theme_settings(self.prepared.loaded.content, config.theme, config.extra)
         if not config.nav:
             config.nav = navigation(self.prepared)
+        if self.command in ("build", "gh-deploy"):
+            # A one-shot build: what exists now (modules, the loaded content) lives to the end,
+            # so the cyclic collector need not scan it again for every page nor at exit; about
+            # a tenth of the build time. Not under `serve`, whose rebuilds must be collected.
+            gc.freeze()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -103,6 +113,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         if logo:
             add(File.generated(config, identity.logo_path(logo),
                                content=identity.web_logo(self.content_dir / "files" / logo, self.cache_dir)))
+        # MkDocs keeps its plugins to the end: the content is let go once the pages are handed over.
+        self.measures_years = [y for y in prepared.years if y in prepared.loaded.content.measures]
+        self.prepared = None
         for asset in sorted(ASSETS.rglob("*")):
             # search.js is published beside the search page by on_post_build, not here.
             if asset.is_file() and asset.name != search.SCRIPT_NAME:
@@ -119,9 +132,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def _measures_pdfs(self, site_dir: Path) -> None:
         from . import measures_pdf  # Playwright is only needed when the option is on
 
-        for year in self.prepared.years:
-            if year not in self.prepared.loaded.content.measures:
-                continue
+        for year in self.measures_years:
             page = site_dir / str(year) / "measures" / "index.html"
             if not page.is_file():
                 page = site_dir / str(year) / "measures.html"

@@ -1,0 +1,77 @@
+"""`mkdocs serve` with the plugin: the webmaster edits content/ and sees the page rebuilt.
+
+Under `serve` MkDocs keeps the plugin across rebuilds and runs its server threads, so
+the plugin must start each build afresh, read the search text in this process (no
+fork beside threads) and leave the collector alone (rebuilds must be freed).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait(condition, what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, what
+        time.sleep(0.3)
+
+
+def test_serve_rebuilds_pages_and_search_when_content_changes(mini):
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/ita/"
+    try:
+        _wait(lambda: "นายทดสอบ ใจดี" in _get(base + "2567/o02/"), "the first build was not served")
+        mini.edit("content/executives.yml", "name: นายทดสอบ ใจดี", "name: นายแก้ไข ข้อมูลใหม่")
+        _wait(lambda: "นายแก้ไข ข้อมูลใหม่" in _get(base + "2567/o02/"), "the page was not rebuilt after the edit")
+        _wait(lambda: "นายแก้ไข ข้อมูลใหม่" in _get(base + "search/index.json"), "the search index was not rebuilt")
+        # a second edit: the plugin kept across rebuilds starts each one afresh
+        mini.edit("content/executives.yml", "name: นายแก้ไข ข้อมูลใหม่", "name: นายครั้งที่สอง ทดลอง")
+        _wait(lambda: "นายครั้งที่สอง ทดลอง" in _get(base + "2567/o02/"), "the second edit was not rebuilt")
+        assert "นายแก้ไข" not in _get(base + "search/index.json")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "Traceback" not in errors, errors
+
+
+def test_only_a_one_shot_build_freezes_the_collector(mini, monkeypatch):
+    import gc
+
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(mini.path)
+    try:
+        for command, frozen in (("serve", False), ("build", True), ("gh-deploy", True)):
+            gc.unfreeze()
+            config = load_config(str(mini.path / "mkdocs.yml"))
+            config.plugins.on_startup(command=command, dirty=False)
+            config.plugins.on_config(config)
+            assert (gc.get_freeze_count() > 0) == frozen, command
+    finally:
+        gc.unfreeze()
