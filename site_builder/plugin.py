@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import identity, photos, search
 from .errors import ContentError
 from .page_indexer import PageIndexer
-from .site import Prepared, log_gaps, nav_paths, navigation, prepare
+from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
 
@@ -65,6 +65,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
         for problem in self.prepared.personal_data:
             log.warning(f"ข้อมูลส่วนบุคคล (PDPA): {problem}")
+        self._strict_even_if_quiet(config)
 
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -81,6 +82,16 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             # a tenth of the build time. Not under `serve`, whose rebuilds must be collected.
             gc.freeze()
         return config
+
+    def _strict_even_if_quiet(self, config: MkDocsConfig) -> None:
+        """`mkdocs build --strict --quiet` drops warnings before strict mode counts them
+        (mkdocs/mkdocs#4126), so a CI job would pass with gaps: stop it here instead."""
+        if not config.strict or log.isEnabledFor(logging.WARNING):
+            return
+        found = (gaps(self.prepared.site) if self.config.gap_level == "warning" else [])
+        found += [f"ข้อมูลส่วนบุคคล (PDPA): {problem}" for problem in self.prepared.personal_data]
+        if found:
+            raise PluginError("\n".join([f"--strict: ยังขาดข้อมูล {len(found)} รายการ (--quiet ซ่อนคำเตือนเหล่านี้ไว้)", *found]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         prepared = self.prepared

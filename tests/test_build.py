@@ -81,6 +81,9 @@ def test_missing_photo_warns_fails_strict_and_is_listed_by_check(mini):
     assert "O2" in mini.html("2567/") and "ไม่ครบ" in mini.html("2567/")
     strict = mini.build(strict=True)
     assert strict.returncode == 1 and "Aborted with 1 warnings in strict mode" in strict.stdout + strict.stderr
+    # MkDocs' --quiet hides warnings from --strict (mkdocs/mkdocs#4126); the plugin still fails the build
+    quiet = mini.run("mkdocs", "build", "--strict", "--quiet", "-d", "site")
+    assert quiet.returncode == 1 and "รูปถ่าย (photo)" in quiet.stderr and "Traceback" not in quiet.stderr
     check = mini.run("ita", "check")
     assert check.returncode == 1
     assert "✗ O2" in check.stdout and "รูปถ่าย (photo)" in check.stdout
