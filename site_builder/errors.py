@@ -36,13 +36,20 @@ class ContentError(Exception):
 
 
 class ProblemList:
-    """Collects problems across files; `raise_if_any` ends a load that found some."""
+    """Collects problems across files; `raise_if_any` ends a load that found some.
+
+    Warnings are kept apart: they do not stop the load, the build reports them like gaps.
+    """
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, file: Path | str, line: int | None, field: str, message: str) -> None:
         self.items.append(Problem(file, line, field, message))
+
+    def warn(self, file: Path | str, line: int | None, field: str, message: str) -> None:
+        self.warnings.append(Problem(file, line, field, message))
 
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,14 @@ from .models.organisation import Executive
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
+# Evidence is published under its own name (/files/<name>): URLs stay ASCII (DESIGN §4).
+_URL_SAFE = re.compile(r"[A-Za-z0-9._~/-]+")
+NAME_NOT_ASCII = (
+    "ชื่อไฟล์ '{name}' มีอักษรไทย ช่องว่าง หรือเครื่องหมายอื่น: URL ของไฟล์จะยาวเป็น %E0%B8… "
+    "และเพี้ยนง่ายเมื่อคัดลอกไปส่งผู้ประเมิน ให้เปลี่ยนชื่อไฟล์ (และในข้อมูล) เป็นอักษรอังกฤษ ตัวเลข "
+    "และ - _ . เช่น plans/annual-plan-2567.pdf "
+    "(a file name that is not plain ASCII gives a long, fragile URL: rename the file)"
+)
 _REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
 
 
@@ -46,6 +55,7 @@ class Loaded:
     files_dir: Path
     file_sizes: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)  # raw content YAML, for line-aware scans
+    warnings: list[Problem] = field(default_factory=list)  # reported like gaps, do not stop the build
 
 
 def relative(path: Path, root: Path) -> str:
@@ -129,6 +139,8 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                              f"ไม่พบไฟล์หลักฐาน content/files/{value} (evidence file is missing)")
             else:
                 sizes[value] = target.stat().st_size
+                if not _URL_SAFE.fullmatch(value):
+                    problems.warn(source.shown_as, line, where, NAME_NOT_ASCII.format(name=value))
         if name == "kind" and isinstance(owner, Document) and value not in kinds:
             near = difflib.get_close_matches(value, list(kinds), n=1)
             hint = f" หมายถึง '{near[0]}' หรือไม่?" if near else " (ดูรายการใน data/kinds.yml)"
@@ -260,7 +272,7 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
     problems.raise_if_any()
     assert content is not None
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",
-                  file_sizes=sizes, sources=sources)
+                  file_sizes=sizes, sources=sources, warnings=problems.warnings)
 
 
 __all__ = ["Kind", "Loaded", "Problem", "load_all", "walk"]

@@ -46,6 +46,7 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     cache = root / ".cache" / "ita"
     renderer = Renderer(loaded.content.agency.digits, list(override_dirs), cache_dir=cache / "jinja")
     site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr")
+    site.notices[:0] = [str(warning) for warning in loaded.warnings]
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
     csvs = sorted((content_dir / "procurement").glob("*.csv"))

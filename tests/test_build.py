@@ -54,6 +54,20 @@ def test_resized_photos_and_the_qr_code_are_reused_until_their_source_changes(mi
         assert image.size == (180, 240) and image.format == "WEBP"
 
 
+def test_a_thai_or_spaced_file_name_warns_with_its_line_and_still_links(mini):
+    plan = mini.path / "content/files/plans/annual-2567.pdf"
+    plan.rename(plan.with_name("แผนดำเนินงาน 2567.pdf"))
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", "file: plans/แผนดำเนินงาน 2567.pdf")
+    lenient = mini.build(strict=False)
+    assert lenient.returncode == 0
+    assert re.search(r"WARNING\s+-\s+content/plans.yml:4: \[documents\[0\]\.file\] ชื่อไฟล์ 'plans/แผนดำเนินงาน 2567.pdf' "
+                     r"มีอักษรไทย ช่องว่าง", lenient.stderr), lenient.stderr
+    assert 'href="../../files/plans/%E0%B9%81' in mini.html("2567/o11/")  # the link still works, percent-encoded
+    assert mini.build(strict=True).returncode == 1
+    check = mini.run("ita", "check")
+    assert check.returncode == 1 and "content/plans.yml:4" in check.stderr
+
+
 def test_evidence_listed_with_type_size_date_and_year(mini):
     assert mini.build().returncode == 0
     html = mini.html("2567/o11/")
