@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from .search import PageText, extract_page, page_url, relevant_part
@@ -55,13 +55,12 @@ class PageIndexer:
     def _worker(self) -> Executor | None:
         if self._pool is None and self._parallel:
             self._parallel = can_fork()  # checked when forking: threads may have started since
-            if not self._parallel:
-                return None
-            try:
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-            except (OSError, ValueError, NotImplementedError):  # no /dev/shm, no semaphores
-                self._parallel = False
-        return self._pool
+            if self._parallel:
+                try:
+                    self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+                except (OSError, ValueError, NotImplementedError):  # no /dev/shm, no semaphores
+                    self._parallel = False
+        return self._pool if self._parallel else None
 
     def pages(self) -> dict[str, PageText | None]:
         """Every added page's text (None: no main area, or it opts out), then the worker stops."""
@@ -70,7 +69,7 @@ class PageIndexer:
             if isinstance(found, Future):
                 try:
                     found = found.result()
-                except (BrokenProcessPool, OSError):  # the worker died (killed, out of memory)
+                except (BrokenProcessPool, CancelledError, OSError):  # the worker died (killed, out of memory)
                     found = extract_page(self._parts[path], page_url(path))
             result[path] = found
         self.close()

@@ -1,8 +1,9 @@
 """The MkDocs adapter: a thin layer over `site.prepare`.
 
 on_config loads and checks the data (a data error stops the build before MkDocs
-cleans site/), on_files adds the generated pages, evidence and photos, on_serve
-watches content/ and data/ for live reload.
+cleans site/), on_files adds the generated pages, evidence and photos, on_post_page
+hands each written page to the search indexer and on_post_build writes the index,
+on_serve watches content/ and data/ for live reload.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class ItaConfig(Config):
 
 class ItaPlugin(BasePlugin[ItaConfig]):
     prepared: Prepared | None = None
+    indexer: PageIndexer | None = None
     command: str | None = None  # set by on_startup when run from the mkdocs command line
 
     def _root(self, config: MkDocsConfig) -> Path:
@@ -88,10 +90,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         (mkdocs/mkdocs#4126), so a CI job would pass with gaps: stop it here instead."""
         if not config.strict or log.isEnabledFor(logging.WARNING):
             return
-        found = (gaps(self.prepared.site) if self.config.gap_level == "warning" else [])
+        found = gaps(self.prepared.site) if self.config.gap_level == "warning" else []
         found += [f"ข้อมูลส่วนบุคคล (PDPA): {problem}" for problem in self.prepared.personal_data]
         if found:
-            raise PluginError("\n".join([f"--strict: ยังขาดข้อมูล {len(found)} รายการ (--quiet ซ่อนคำเตือนเหล่านี้ไว้)", *found]))
+            head = f"--strict: พบคำเตือน {len(found)} รายการ ซึ่ง --quiet ซ่อนไว้ (warnings hidden by --quiet)"
+            raise PluginError("\n".join([head, *found]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         prepared = self.prepared
@@ -153,7 +156,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 
     def on_build_error(self, error: Exception) -> None:
-        self.indexer.close()
+        if self.indexer is not None:
+            self.indexer.close()
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         return identity.wrap_tables(html)
