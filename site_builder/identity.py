@@ -15,7 +15,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from . import photos, thai
+from . import thai
+from .build_cache import cached
 from .models.content import Content
 from .policies import POLICIES, SITEMAP_PATH
 from .render import clean
@@ -144,7 +145,7 @@ def web_logo(source: Path, cache_dir: Path | None = None) -> bytes:
     """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is returned unchanged)."""
     if source.suffix.lower() == ".svg":
         return source.read_bytes()
-    return photos.cached(source, f"logo-{LOGO_HEIGHT}.png", _resize_logo, cache_dir)
+    return cached(source.read_bytes(), f"logo-{LOGO_HEIGHT}.png", _resize_logo, cache_dir)
 
 
 def _resize_logo(data: bytes) -> bytes:

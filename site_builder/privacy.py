@@ -95,7 +95,7 @@ def _field_path(loc: tuple) -> str:
     return text
 
 
-def _strings(node: Any, loc: tuple = (), line: int | None = None) -> list[tuple[tuple, int | None, str]]:
+def _digit_strings(node: Any, loc: tuple = (), line: int | None = None) -> list[tuple[tuple, int | None, str]]:
     """Every scalar value (as text) in raw YAML with enough digits to hold a number we look
     for, with its location and line."""
     found: list[tuple[tuple, int | None, str]] = []
@@ -180,7 +180,7 @@ def scan(sources: Iterable[Any]) -> list[Problem]:
     problems: list[Problem] = []
     for source in sources:
         stem = _stem(source.shown_as)
-        for loc, line, text in _strings(source.data, (), getattr(source.data, "line", None)):
+        for loc, line, text in _digit_strings(source.data, (), getattr(source.data, "line", None)):
             field = _field_path(loc)
             for _, _, digits in national_ids(text):
                 problems.append(Problem(source.shown_as, line, field, ID_MESSAGE.format(masked=mask_id(digits))))
