@@ -109,3 +109,20 @@ def test_missing_agency_file(built):
     built.file("content/agency.yml").unlink()
     out = _failed_cleanly(built.build())
     assert "agency.yml" in out
+
+
+def test_yaml_values_keep_their_types_lines_and_anchors(tmp_path):
+    """The fast tag resolution and text nodes read the same data as PyYAML's SafeLoader,
+    except dates, which stay text for Buddhist Era years and impossible days."""
+    from site_builder.yamlsource import read_yaml
+
+    path = tmp_path / "x.yml"
+    path.write_text(
+        "a: yes\nb: ~\nc: 1.5\nd: 0x1F\ne: 2567-02-30\nf: '12'\ng: !!str 12\nh: &t ข้อความ\ni: *t\n"
+        "j:\n  - 1\n  - .inf\nk: {<<: {p: 1}, q: s}\n",
+        encoding="utf-8",
+    )
+    data = read_yaml(path)
+    assert data == {"a": True, "b": None, "c": 1.5, "d": 31, "e": "2567-02-30", "f": "12", "g": "12",
+                    "h": "ข้อความ", "i": "ข้อความ", "j": [1, float("inf")], "k": {"p": 1, "q": "s"}}
+    assert data.key_lines["e"] == 5 and data["j"].item_lines == [11, 12]
