@@ -20,6 +20,7 @@ from .errors import ContentError
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
+from .pages import evidence_path
 from .site import Prepared, gaps, nav_paths, navigation, prepare
 
 ASSETS = Path(__file__).parent / "assets"
@@ -118,8 +119,8 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
         if name in photo_files:
             _write(docs / photos.photo_path(name), photos.web_photo(source))
         else:
-            (docs / "files" / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, docs / "files" / name)
+            (docs / evidence_path(name)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, docs / evidence_path(name))
     shutil.copytree(ASSETS, docs / "assets" / "ita", dirs_exist_ok=True)
     plain = {k: v for k, v in raw.items() if k not in ("plugins", "docs_dir", "site_dir")}
     plain.update(docs_dir="docs", plugins=[], extra_css=[*identity.EXTRA_CSS, *(raw.get("extra_css") or [])])

@@ -19,6 +19,7 @@ from . import thai
 from .build_cache import cached
 from .models.content import Content
 from .policies import POLICIES, SITEMAP_PATH
+from .public_names import public_name
 from .render import clean
 
 BANGKOK = timezone(timedelta(hours=7))
@@ -135,9 +136,10 @@ def apply_theme_settings(content: Content, theme: dict, extra: dict) -> None:
 
 def logo_path(file: str) -> str:
     """Where the web-size copy of the logo content/files/<file> is published (SVG as it is)."""
-    stem, ext = posixpath.splitext(file)
+    name = public_name(file)
+    stem, ext = posixpath.splitext(name)
     if ext.lower() == ".svg":
-        return f"brand/{posixpath.basename(file)}"
+        return f"brand/{posixpath.basename(name)}"
     return f"brand/{posixpath.basename(stem)}.png"
 
 

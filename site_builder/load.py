@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,19 +16,12 @@ from .models.content import TOPIC_FILES, Content
 from .models.measures import Measures
 from .models.procurement import Procurement
 from .procurement_csv import read_purchases
+from .public_names import public_name
 from .models.evidence import Document
 from .models.organisation import Executive
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
-# Evidence is published under its own name (/files/<name>): URLs stay ASCII (DESIGN §4).
-_URL_SAFE = re.compile(r"[A-Za-z0-9._~/-]+")
-NAME_NOT_ASCII = (
-    "ชื่อไฟล์ '{name}' มีอักษรไทย ช่องว่าง หรือเครื่องหมายอื่น: URL ของไฟล์จะยาวเป็น %E0%B8… "
-    "และเพี้ยนง่ายเมื่อคัดลอกไปส่งผู้ประเมิน ให้เปลี่ยนชื่อไฟล์ (และในข้อมูล) เป็นอักษรอังกฤษ ตัวเลข "
-    "และ - _ . เช่น plans/annual-plan-2567.pdf "
-    "(a file name that is not plain ASCII gives a long, fragile URL: rename the file)"
-)
 _REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
 
 
@@ -139,12 +131,21 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                              f"ไม่พบไฟล์หลักฐาน content/files/{value} (evidence file is missing)")
             else:
                 sizes[value] = target.stat().st_size
-                if not _URL_SAFE.fullmatch(value):
-                    problems.warn(source.shown_as, line, where, NAME_NOT_ASCII.format(name=value))
         if name == "kind" and isinstance(owner, Document) and value not in kinds:
             near = difflib.get_close_matches(value, list(kinds), n=1)
             hint = f" หมายถึง '{near[0]}' หรือไม่?" if near else " (ดูรายการใน data/kinds.yml)"
             problems.add(source.shown_as, line, where, f"ไม่รู้จักชนิดเอกสาร '{value}'{hint}")
+
+
+def _check_public_names(files: dict[str, int], problems: ProblemList) -> None:
+    """Two files must not be published under one name (a derived name meeting a real one)."""
+    owners: dict[str, str] = {}
+    for name in sorted(files):
+        other = owners.setdefault(public_name(name), name)
+        if other != name:
+            problems.add(f"content/files/{name}", None, "",
+                         f"ได้ชื่อเผยแพร่ files/{public_name(name)} ซ้ำกับไฟล์ content/files/{other} "
+                         "ให้เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง (two files would be published under one name: rename one)")
 
 
 def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems: ProblemList,
@@ -269,6 +270,7 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
                          f"(มีอยู่: {', '.join(map(str, known)) or 'ไม่มี'})")
     sources: list[Source] = []
     content = load_content(content_dir, kinds, root, problems, sizes, sources)
+    _check_public_names(sizes, problems)
     problems.raise_if_any()
     assert content is not None
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import photos, procurement_pages, qr, search, thai
+from .public_names import public_name
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .measures import OitRow, measures_markdown, referenced_items
@@ -59,7 +60,8 @@ def item_path(year: int, code: str) -> str:
 
 
 def evidence_path(file: str) -> str:
-    return f"{FILES_PREFIX}/{file}"
+    """Where content/files/<file> is published, under an ASCII name (see public_names)."""
+    return f"{FILES_PREFIX}/{public_name(file)}"
 
 
 class Linker:

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import identity, photos, search
 from .errors import ContentError
 from .page_indexer import PageIndexer
+from .pages import evidence_path
 from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
@@ -122,7 +123,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if name in photo_files:
                 add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source, self.cache_dir)))
             else:
-                add(File.generated(config, f"files/{name}", abs_src_path=str(source)))
+                add(File.generated(config, evidence_path(name), abs_src_path=str(source)))
         logo = prepared.loaded.content.agency.logo
         if logo:
             add(File.generated(config, identity.logo_path(logo),

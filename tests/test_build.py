@@ -54,18 +54,67 @@ def test_resized_photos_and_the_qr_code_are_reused_until_their_source_changes(mi
         assert image.size == (180, 240) and image.format == "WEBP"
 
 
-def test_a_thai_or_spaced_file_name_warns_with_its_line_and_still_links(mini):
+THAI_LETTER = re.compile("[\u0e00-\u0e7f]")
+
+
+def _links(site) -> list[str]:
+    """Every href and src in the built site's HTML, CSS-free."""
+    found = []
+    for page in (site.path / "site").rglob("*.html"):
+        found += re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8"))
+    return found
+
+
+def test_files_named_in_thai_with_spaces_are_published_under_stable_ascii_names(mini):
+    thai_name = "แผนพัฒนาท้องถิ่น 2566-2570 เพิ่มเติม.pdf"
     plan = mini.path / "content/files/plans/annual-2567.pdf"
-    plan.rename(plan.with_name("แผนดำเนินงาน 2567.pdf"))
-    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", "file: plans/แผนดำเนินงาน 2567.pdf")
-    lenient = mini.build(strict=False)
-    assert lenient.returncode == 0
-    assert re.search(r"WARNING\s+-\s+content/plans.yml:4: \[documents\[0\]\.file\] ชื่อไฟล์ 'plans/แผนดำเนินงาน 2567.pdf' "
-                     r"มีอักษรไทย ช่องว่าง", lenient.stderr), lenient.stderr
-    assert 'href="../../files/plans/%E0%B9%81' in mini.html("2567/o11/")  # the link still works, percent-encoded
-    assert mini.build(strict=True).returncode == 1
-    check = mini.run("ita", "check")
-    assert check.returncode == 1 and "content/plans.yml:4" in check.stderr
+    plan.rename(plan.with_name(thai_name))
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", f"file: plans/{thai_name}")
+    mayor = mini.path / "content/files/people/mayor.jpg"
+    mayor.rename(mayor.with_name("นายกเทศมนตรี.jpg"))
+    mini.edit("content/executives.yml", "photo: people/mayor.jpg", "photo: people/นายกเทศมนตรี.jpg")
+    result = mini.build(strict=True)
+    assert result.returncode == 0, result.stderr
+    assert "ชื่อไฟล์" not in result.stderr and thai_name not in result.stderr  # no warning about the name
+    links = _links(mini)
+    bad = [link for link in links if THAI_LETTER.search(link) or "%E0%B8" in link.upper() or "%20" in link]
+    assert not bad, bad
+    item = mini.html("2567/o11/")
+    published = re.search(r'href="\.\./\.\./(files/plans/2566-2570-[0-9a-f]{8}\.pdf)">([^<]*)</a>', item)
+    assert published, item
+    assert (mini.path / "site" / published[1]).read_bytes() == (plan.with_name(thai_name)).read_bytes()
+    assert re.search(r'src="\.\./\.\./photos/people/[0-9a-f]{8}\.webp"', mini.html("2567/o02/"))
+    # The same file under the same name keeps its URL; ASCII names keep theirs.
+    assert mini.build(strict=True).returncode == 0
+    assert published[1] in mini.html("2567/o11/")
+    assert 'src="../../photos/people/deputy.webp"' in mini.html("2567/o02/")
+
+
+def test_a_name_with_url_marks_gets_a_clean_url_and_generate_uses_the_same_names(mini, tmp_path):
+    plan = mini.path / "content/files/plans/annual-2567.pdf"
+    plan.rename(plan.with_name("Annual Plan #2?%.PDF"))
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", "file: 'plans/Annual Plan #2?%.PDF'")
+    assert mini.build(strict=True).returncode == 0
+    name = re.search(r'href="\.\./\.\./files/(plans/annual-plan-2-[0-9a-f]{8}\.pdf)"', mini.html("2567/o11/"))
+    assert name, mini.html("2567/o11/")
+    generated = mini.run("ita", "generate", str(tmp_path / "out"))
+    assert generated.returncode == 0, generated.stderr
+    assert (tmp_path / "out/docs/files" / name[1]).is_file()
+
+
+def test_two_files_published_under_one_name_stop_the_build(mini):
+    plan = mini.path / "content/files/plans/annual-2567.pdf"
+    thai = plan.with_name("แผน 2567.pdf")
+    thai.write_bytes(plan.read_bytes())
+    from site_builder.public_names import public_name
+
+    clash = public_name("plans/แผน 2567.pdf")
+    plan.rename(mini.path / "content/files" / clash)
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", f"file: {clash}")
+    mini.edit("content/executives.yml", "photo: people/deputy.jpg", "photo: plans/แผน 2567.pdf")
+    result = mini.build(strict=False)
+    assert result.returncode == 1
+    assert f"content/files/plans/แผน 2567.pdf: ได้ชื่อเผยแพร่ files/{clash} ซ้ำกับไฟล์ content/files/{clash}" in result.stderr, result.stderr
 
 
 def test_evidence_listed_with_type_size_date_and_year(mini):
