@@ -81,6 +81,8 @@ def check(config_file: Path, years: tuple[int, ...]) -> None:
             click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]")
             for finding, missing in status.missing:
                 click.echo(f"        - {finding.component.id}: {missing}")
+    for note in prepared.site.notes:
+        click.echo(note, err=True)
     for notice in prepared.site.notices:
         click.echo(notice, err=True)
     for problem in prepared.personal_data:

@@ -44,6 +44,9 @@ class Site:
     files: list[FileSpec] = field(default_factory=list)
     statuses: dict[int, list[ItemStatus]] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # problems found while building, for the webmaster
+    # For the webmaster only, never on a page and never a failure: how sure a catalog is, a page
+    # that waits for a file. The build log shows them as info, `ita check` prints them.
+    notes: list[str] = field(default_factory=list)
 
 
 def page_url(path: str) -> str:
@@ -130,14 +133,17 @@ OIT_STATUS = {"complete": "ครบ", "incomplete": "ไม่ครบ", "empt
 
 
 def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict,
-                   with_pdf: bool) -> PageSpec:
+                   with_pdf: bool, notes: list[str]) -> PageSpec:
     """The year's measures report; its OIT progress table is derived from the check, never typed."""
     path = f"{year}/measures.md"
     description = f"{MEASURES_TITLE} ประจำปีงบประมาณ {year} {content.agency.name}"
     measures = content.measures.get(year)
     if measures is None:
+        notes.append(f"ITA {year}: ยังไม่มีรายงานมาตรการ หน้า {page_url(path)} จะแสดงว่ายังไม่ได้เผยแพร่ "
+                     f"จนกว่าจะเพิ่มไฟล์ content/measures/{year}.yml (no measures file yet)")
         body = renderer.render("measures_missing.md.j2", year=year, rel=Linker(path), **common)
-        return PageSpec(path, MEASURES_TITLE, _front(MEASURES_TITLE, description) + body)
+        title = f"{MEASURES_TITLE} ปีงบประมาณ {year}"
+        return PageSpec(path, title, _front(title, description) + body)
     rows = [
         OitRow(number=s.item.number, title=s.item.title, components=[f.component.text for f in s.findings],
                responsible=None, status=OIT_STATUS[s.status], missing=[m for _, m in s.missing],
@@ -152,7 +158,21 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     if common["eit_url"]:
         body += "\n" + renderer.render("measures_eit.md.j2", **common)
     title = measures.title or MEASURES_TITLE
+    if str(year) not in title:
+        title = f"{title} ปีงบประมาณ {year}"
     return PageSpec(path, title, _front(title, description) + body)
+
+
+def catalog_notes(catalog: Catalog) -> list[str]:
+    """How sure the year's catalog is: for the build log and `ita check`, never for a page."""
+    if not catalog.provisional:
+        return []
+    unsure = [item.label for item in catalog.items if item.confidence != "confirmed"]
+    notes = [f"ITA {catalog.year}: รายการประเมินเป็นฉบับเบื้องต้น (provisional catalog): "
+             + " ".join((catalog.source or "").split())]
+    if unsure:
+        notes.append(f"ITA {catalog.year}: ถ้อยคำองค์ประกอบที่ยังไม่ยืนยันกับคู่มือ (unconfirmed wording): {' '.join(unsure)}")
+    return notes
 
 
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
@@ -178,6 +198,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         catalog = loaded.catalogs[year]
         statuses = check_catalog(catalog, content, loaded.kinds)
         site.statuses[year] = statuses
+        site.notes.extend(catalog_notes(catalog))
         year_path = f"{year}/index.md"
         link = Linker(year_path)
         body = renderer.render("year.md.j2", catalog=catalog, statuses=statuses, year=year, rel=link,
@@ -187,7 +208,8 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         for status in statuses:
             item = status.item
             path = item_path(year, item.code)
-            title = f"{item.label} {item.title}"
+            # The year in the title: the 2567 and 2568 pages of an item are different pages.
+            title = f"{item.label} {item.title} ปีงบประมาณ {year}"
             # Sections show the year whose data the item asks for: last year's for annual reports.
             data_year = year - 1 if item.period == "previous_year" else year
             body = renderer.render("item.md.j2", catalog=catalog, status=status, item=item, year=year,
@@ -196,7 +218,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                    measures_path=f"{year}/measures.md", **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
-        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf))
+        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes))
         if year in content.measures:
             numbers = {item.number for item in catalog.items}
             for number in sorted(referenced_items(content.measures[year]) - numbers):

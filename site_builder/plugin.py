@@ -66,6 +66,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         except ContentError as err:
             raise PluginError(err.report()) from None
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
+        for note in self.prepared.site.notes:
+            log.info(note)
         for problem in self.prepared.personal_data:
             log.warning(f"ข้อมูลส่วนบุคคล (PDPA): {problem}")
         self._strict_even_if_quiet(config)

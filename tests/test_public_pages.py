@@ -1,0 +1,90 @@
+"""What citizens and assessors see on the demo's public pages: nothing meant for the
+webmaster, honest labels, one title per page."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+# Words that belong to the webmaster's build log and `ita check`, never to a public page.
+MAINTAINER_WORDS = ("provisional", "confidence", "unconfirmed", "ฉบับเบื้องต้น", "ผู้ดูแลเว็บไซต์:",
+                    "เทศบาลตำบลก้อ")
+REPO_PATH = re.compile(r"\b(content|data)/[\w/.-]+\.(yml|yaml|csv)\b")
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html") if p.name != "404.html")
+
+
+def main_text(html: str) -> str:
+    """What the page says (its article, footer and banner), without tags."""
+    return re.sub(r"<[^>]+>", " ", html.split("<body", 1)[1])
+
+
+def head_title(html: str) -> str:
+    return re.search(r"<head>.*?<title>([^<]*)</title>", html, re.S).group(1)
+
+
+def test_no_maintainer_notes_on_any_public_page(demo_build):
+    offending = []
+    for page in html_pages(demo_build.path / "site"):
+        text = main_text(page.read_text(encoding="utf-8"))
+        found = [w for w in MAINTAINER_WORDS if w in text] + REPO_PATH.findall(text)
+        if found:
+            offending.append((str(page.relative_to(demo_build.path / "site")), found[:3]))
+    assert offending == []
+
+
+def test_catalog_status_goes_to_the_build_log_and_ita_check(demo_build):
+    build = demo_build.run("mkdocs", "build", "-d", "site-log")
+    assert "ITA 2568: รายการประเมินเป็นฉบับเบื้องต้น (provisional catalog)" in build.stderr
+    assert re.search(r"ITA 2567: ถ้อยคำองค์ประกอบที่ยังไม่ยืนยันกับคู่มือ \(unconfirmed wording\): O4 ", build.stderr)
+    check = demo_build.run("ita", "check", "-y", "2568")
+    assert "ITA 2568: รายการประเมินเป็นฉบับเบื้องต้น (provisional catalog)" in check.stderr
+
+
+def test_a_missing_measures_report_tells_the_webmaster_not_the_public(mini):
+    result = mini.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "content/measures/2567.yml" not in mini.html("2567/measures/")
+    assert "ยังไม่มีรายงานมาตรการ" in result.stderr and "content/measures/2567.yml" in result.stderr
+
+
+def test_every_page_has_its_own_title_with_the_year_on_item_and_measures_pages(demo_build):
+    site = demo_build.path / "site"
+    titles: dict[str, list[str]] = {}
+    for page in html_pages(site):
+        titles.setdefault(head_title(page.read_text(encoding="utf-8")), []).append(str(page.relative_to(site)))
+    assert {t: p for t, p in titles.items() if len(p) > 1} == {}
+    assert head_title(demo_build.html("2567/o01/")).startswith("O1 โครงสร้าง ปีงบประมาณ 2567 - ")
+    assert "ปีงบประมาณ 2568" in head_title(demo_build.html("2568/measures/"))
+
+
+def component_results(html: str) -> list[str]:
+    """The last cell of each row of the components table, as text."""
+    table = html.split('id="components"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    return [re.sub(r"<[^>]+>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]).strip() for row in rows]
+
+
+def test_labels_say_where_the_data_is(demo_build):
+    # O4 (a plan) shows only its attached documents: never "this page".
+    plan = component_results(demo_build.html("2567/o04/"))
+    assert plan and all("หน้านี้" not in cell for cell in plan)
+    assert any(cell == "แสดงในเอกสารหลักฐานที่แนบ" for cell in plan)
+    assert 'href="#documents"' in demo_build.html("2567/o04/")
+    # O5 (contact) shows its data on the page and has no documents.
+    contact = component_results(demo_build.html("2567/o05/"))
+    assert "แสดงในหน้านี้" in contact and all("เอกสาร" not in cell for cell in contact)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
