@@ -21,6 +21,7 @@ from .models.content import Content
 from .policies import POLICIES, SITEMAP_PATH
 from .public_names import public_name
 from .render import clean
+from .uploads import register_heif
 
 BANGKOK = timezone(timedelta(hours=7))
 LOGO_HEIGHT = 112  # shown at 56 CSS px: sharp on 2x screens
@@ -135,24 +136,21 @@ def apply_theme_settings(content: Content, theme: dict, extra: dict) -> None:
 # -- logo -------------------------------------------------------------------------------------
 
 def logo_path(file: str) -> str:
-    """Where the web-size copy of the logo content/files/<file> is published (SVG as it is)."""
-    name = public_name(file)
-    stem, ext = posixpath.splitext(name)
-    if ext.lower() == ".svg":
-        return f"brand/{posixpath.basename(name)}"
+    """Where the web-size copy of the logo content/files/<file> is published."""
+    stem, _ = posixpath.splitext(public_name(file))
     return f"brand/{posixpath.basename(stem)}.png"
 
 
 def web_logo(source: Path, cache_dir: Path | None = None) -> bytes:
-    """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is returned unchanged)."""
-    if source.suffix.lower() == ".svg":
-        return source.read_bytes()
+    """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is refused when loading:
+    it may carry script)."""
     return cached(source.read_bytes(), f"logo-{LOGO_HEIGHT}.png", _resize_logo, cache_dir)
 
 
 def _resize_logo(data: bytes) -> bytes:
     from PIL import Image, ImageOps
 
+    register_heif()
     with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGBA")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from .models.measures import Measures
 from .models.procurement import Procurement
 from .procurement_csv import read_purchases
 from .public_names import public_name
+from .uploads import upload_problem
 from .models.evidence import Document
 from .models.organisation import Executive
 from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
@@ -107,6 +109,18 @@ def walk(node: Any, names: frozenset[str]) -> list[tuple[tuple, str, Any, Any]]:
     return found
 
 
+def _path_problem(value: str) -> str | None:
+    """Why a path under content/files/ is not written plainly (`..`, `./`, `\\`, a leading `/`):
+    one file would have two names, and its link could point elsewhere."""
+    normal = posixpath.normpath(value.replace("\\", "/")).lstrip("/")
+    if normal == ".." or normal.startswith("../"):
+        return f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/ (must be inside content/files/)"
+    if normal != value:
+        return (f"เขียนที่อยู่ไฟล์ '{value}' แบบตรง ๆ เป็น '{normal}' "
+                f"(ไม่ใช้ .. ./ \\ หรือ / นำหน้า) (write the plain path under content/files/)")
+    return None
+
+
 def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: dict[str, Kind],
                       problems: ProblemList, sizes: dict[str, int]) -> None:
     """Evidence files exist inside content/files/, document kinds are known."""
@@ -118,9 +132,14 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
             if "\0" in value or any(ord(c) < 32 for c in value):
                 problems.add(source.shown_as, line, where, "ชื่อไฟล์มีอักขระควบคุม (control character in the file name)")
                 continue
+            why = _path_problem(value)
+            if why:
+                problems.add(source.shown_as, line, where, why)
+                continue
             target = (files_dir / value).resolve()
             if not target.is_relative_to(files_root) or target == files_root:
-                problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/")
+                problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/ "
+                             f"(ลิงก์สัญลักษณ์ที่ชี้ออกไปนอกโฟลเดอร์ก็ไม่รับ) (must be inside content/files/)")
             elif not target.is_file() and isinstance(owner, Executive) and name == "photo":
                 # A missing portrait is a gap of the executives item (a warning naming it),
                 # not a data error: the rest of the site still builds.
@@ -130,6 +149,10 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                 problems.add(source.shown_as, line, where,
                              f"ไม่พบไฟล์หลักฐาน content/files/{value} (evidence file is missing)")
             else:
+                why = upload_problem(target, value, name)
+                if why:
+                    problems.add(source.shown_as, line, where, why)
+                    continue
                 sizes[value] = target.stat().st_size
         if name == "kind" and isinstance(owner, Document) and value not in kinds:
             near = difflib.get_close_matches(value, list(kinds), n=1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .build_cache import cached
 from .public_names import public_name
+from .uploads import register_heif
 
 # 3:4 portraits shown at 120×160 CSS px: 1.5x for sharp phone screens, WebP for weight
 # (a real portrait is about 6 KB; the executives page must stay near the 100 KB budget).
@@ -28,6 +29,7 @@ def web_photo(source: Path, cache_dir: Path | None = None) -> bytes:
 def _resize(data: bytes) -> bytes:
     from PIL import Image, ImageOps
 
+    register_heif()
     with Image.open(io.BytesIO(data)) as image:
         image = ImageOps.exif_transpose(image).convert("RGB")
         image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))

@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import identity, photos, search
+from . import identity, photos, search, uploads
 from .errors import ContentError
 from .page_indexer import PageIndexer
 from .pages import evidence_path
@@ -60,6 +60,9 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self.data_dir = root / self.config.data_dir
         self.cache_dir = root / ".cache" / "ita" / "images"  # resized photos and logo
         site_url = config.site_url or "/"
+        outside = uploads.links_outside(Path(config.docs_dir), root)
+        if outside:
+            raise PluginError(uploads.links_outside_message(outside))
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
                                     override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf)

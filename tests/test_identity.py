@@ -486,7 +486,6 @@ def test_tel_links_keep_only_the_main_number():
 def test_logo_paths():
     assert identity.logo_path("logo.png") == "brand/logo.png"
     assert identity.logo_path("img/Emblem.JPG") == "brand/Emblem.png"
-    assert identity.logo_path("emblem.svg") == "brand/emblem.svg"
 
 
 def test_sitemap_groups_pages_by_year_newest_first():
