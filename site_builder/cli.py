@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 import shutil
 import sys
 from pathlib import Path
@@ -76,9 +77,15 @@ def check(config_file: Path, years: tuple[int, ...]) -> None:
     for year, statuses in prepared.site.statuses.items():
         complete = sum(s.status == "complete" for s in statuses)
         click.echo(f"\nITA {year}: ครบถ้วน {complete}/{len(statuses)} ข้อ")
+        # Which catalog file each item came from: the package's, or the site's data/ over it.
+        files = prepared.loaded.item_files.get(year, {})
+        first = Counter(files.values()).most_common(1)[0][0] if files else ""
+        click.echo(f"  รายการประเมินจาก (catalog): {first}")
         for status in statuses:
             mark = {"complete": "✓", "incomplete": "✗", "empty": "–"}[status.status]
-            click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]")
+            source = files.get(status.item.number, first)
+            origin = f"  (จาก {source})" if source != first else ""
+            click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]{origin}")
             for finding, missing in status.missing:
                 click.echo(f"        - {finding.component.id}: {missing}")
     for note in prepared.site.notes:
@@ -134,8 +141,9 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
     if overrides.exists():
         shutil.rmtree(overrides)
     shutil.copytree(OVERRIDES, overrides)
-    if theme.get("custom_dir") and (root / theme["custom_dir"]).is_dir():
-        shutil.copytree(root / theme["custom_dir"], overrides, dirs_exist_ok=True)
+    own_theme = root / (theme.get("custom_dir") or "theme")
+    if own_theme.is_dir():
+        shutil.copytree(own_theme, overrides, dirs_exist_ok=True)
     theme["custom_dir"] = "overrides"
     plain["theme"] = theme
     plain["nav"] = raw.get("nav") or navigation(prepared)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from .errors import Problem, ProblemList
 from .models.base import Model, Text
-from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, RecordsCheck, simple_checks
+from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, simple_checks
 from .models.content import TOPIC_FILES, Content
 from .models.measures import Measures
 from .models.procurement import Procurement
@@ -21,10 +21,15 @@ from .public_names import public_name
 from .uploads import upload_problem
 from .models.evidence import Document
 from .models.organisation import Executive
-from .yamlsource import YamlSyntaxError, line_of, read_yaml, validate
+from .package_data import catalogs_dir
+from .yamlsource import LineDict, LineList, YamlSyntaxError, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
 _REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
+PACKAGE_DATA_MISSING = (
+    "ไม่พบรายการประเมินและชนิดเอกสารที่มากับโปรแกรม ให้ติดตั้งใหม่: pip install --force-reinstall ita-site-builder "
+    "(the catalogs shipped with the package are missing: reinstall it)"
+)
 
 
 class Kind(Model):
@@ -50,6 +55,7 @@ class Loaded:
     file_sizes: dict[str, int] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)  # raw content YAML, for line-aware scans
     warnings: list[Problem] = field(default_factory=list)  # reported like gaps, do not stop the build
+    item_files: dict[int, dict[int, str]] = field(default_factory=dict)  # year → item → catalog file
 
 
 def relative(path: Path, root: Path) -> str:
@@ -68,22 +74,34 @@ def _read(path: Path, root: Path, problems: ProblemList) -> Source | None:
         return None
 
 
+def data_layers(data_dir: Path) -> list[Path]:
+    """Where catalogs and kinds are read from, in order: the package's own, then the site's
+    data/ (when it exists and is another folder), whose files add to or override them."""
+    layers = [catalogs_dir()]
+    if data_dir.is_dir() and data_dir.resolve() != layers[0].resolve():
+        layers.append(data_dir)
+    return layers
+
+
 def load_kinds(data_dir: Path, root: Path, problems: ProblemList) -> dict[str, Kind]:
-    path = data_dir / "kinds.yml"
-    if not path.is_file():
-        problems.add(relative(path, root), None, "", "ไม่พบไฟล์ชนิดเอกสาร (kinds.yml is missing)")
-        return {}
-    source = _read(path, root, problems)
-    if source is None:
-        return {}
-    if not isinstance(source.data, dict):
-        problems.add(source.shown_as, 1, "", "ต้องเป็นชุดข้อมูล kind: {title: ...}")
-        return {}
-    kinds = {}
-    for name, value in source.data.items():
-        kind = validate(Kind, value, source.shown_as, problems.items, (name,))
-        if kind is not None:
-            kinds[str(name)] = kind
+    """The package's kinds, with the site's data/kinds.yml on top (a kind of the same name replaces it)."""
+    kinds: dict[str, Kind] = {}
+    for layer in data_layers(data_dir):
+        path = layer / "kinds.yml"
+        if not path.is_file():
+            if layer == catalogs_dir():
+                problems.add(relative(path, root), None, "", PACKAGE_DATA_MISSING)
+            continue
+        source = _read(path, root, problems)
+        if source is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems.add(source.shown_as, 1, "", "ต้องเป็นชุดข้อมูล kind: {title: ...} (expected a mapping of kinds)")
+            continue
+        for name, value in source.data.items():
+            kind = validate(Kind, value, source.shown_as, problems.items, (name,))
+            if kind is not None:
+                kinds[str(name)] = kind
     return kinds
 
 
@@ -243,36 +261,96 @@ def _check_reference_error(check: object, kinds: dict[str, Kind]) -> str | None:
     return None
 
 
+def catalog_files(data_dir: Path) -> dict[str, list[Path]]:
+    """Catalog files by name (2568.yml), the package's first, then the site's."""
+    found: dict[str, list[Path]] = {}
+    for layer in data_layers(data_dir):
+        for path in sorted((layer / "ita").glob("*.yml")):
+            found.setdefault(path.name, []).append(path)
+    return found
+
+
+def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[Any, list[str]] | None:
+    """The package's catalog with the site's file of the same year on top: each of its items
+    replaces the package's item of the same number or is added; any other key it has (title,
+    source, provisional, sub_indicators) replaces the package's. Returns the merged raw data and,
+    per item, the file it came from; None when the site's items are not valid."""
+    if not isinstance(site.data, LineDict) or not isinstance(base.data, LineDict):
+        return None if not isinstance(site.data, LineDict) else (site.data, [])
+    site_items = site.data.get("items", [])
+    if not isinstance(site_items, list):
+        problems.add(site.shown_as, line_of(site.data, ("items",)), "items", "ต้องเป็นรายการ (expected a list)")
+        return None
+    count = len(problems.items)
+    valid = [validate(Item, raw, site.shown_as, problems.items, ("items", k)) for k, raw in enumerate(site_items)]
+    if len(problems.items) > count:
+        return None
+    merged = LineDict(base.data)
+    merged.line, merged.key_lines = base.data.line, dict(base.data.key_lines)
+    for key, value in site.data.items():
+        if key != "items":
+            merged[key], merged.key_lines[key] = value, site.data.key_lines[key]
+    items = LineList(base.data.get("items") or [])
+    items.line, items.item_lines = merged.key_lines.get("items", 0), list(getattr(base.data.get("items"), "item_lines", []))
+    files = [base.shown_as] * len(items)
+    position = {raw.get("number"): i for i, raw in enumerate(items) if isinstance(raw, dict)}
+    for k, (raw, item) in enumerate(zip(site_items, valid, strict=True)):
+        line = site_items.item_lines[k] if isinstance(site_items, LineList) else None
+        if item.number in position:
+            i = position[item.number]
+            items[i], items.item_lines[i], files[i] = raw, line, site.shown_as
+        else:
+            items.append(raw)
+            items.item_lines.append(line)
+            files.append(site.shown_as)
+    merged["items"] = items
+    return merged, files
+
+
 def load_catalogs(data_dir: Path, kinds: dict[str, Kind], sections: set[str], root: Path,
-                  problems: ProblemList, years: list[int] | None = None) -> dict[int, Catalog]:
+                  problems: ProblemList, years: list[int] | None = None,
+                  item_files: dict[int, dict[int, str]] | None = None) -> dict[int, Catalog]:
+    """Every catalog, the site's files merged over the package's (see _merge_catalog);
+    `item_files` receives, per year and item number, the file the item came from."""
     catalogs: dict[int, Catalog] = {}
-    for path in sorted((data_dir / "ita").glob("*.yml")):
-        if years is not None and path.stem.isdigit() and int(path.stem) not in years:
+    for name, paths in sorted(catalog_files(data_dir).items()):
+        stem = name.removesuffix(".yml")
+        if years is not None and stem.isdigit() and int(stem) not in years:
             continue
-        source = _read(path, root, problems)
-        if source is None:
+        sources = [_read(path, root, problems) for path in paths]
+        if None in sources:
             continue
-        catalog = validate(Catalog, source.data, source.shown_as, problems.items)
+        source = sources[-1]
+        data, files = source.data, []
+        if len(sources) == 2 and not (isinstance(source.data, dict) and source.data.get("replace") is True):
+            merged = _merge_catalog(sources[0], sources[1], problems)
+            if merged is None:
+                continue
+            data, files = merged
+        catalog = validate(Catalog, data, source.shown_as, problems.items)
         if catalog is None:
             continue
-        if str(catalog.year) != path.stem:
+        if str(catalog.year) != stem:
             problems.add(source.shown_as, line_of(source.data, ("year",)), "year",
-                         f"ปี {catalog.year} ไม่ตรงกับชื่อไฟล์ {path.name}")
+                         f"ปี {catalog.year} ไม่ตรงกับชื่อไฟล์ {name} (the year must match the file name)")
         for i, item in enumerate(catalog.items):
+            shown = files[i] if files else source.shown_as
             for j, component in enumerate(item.components):
                 loc = ("items", i, "components", j, "check")
                 for check in simple_checks(component.check):
                     why = _check_reference_error(check, kinds)
                     if why:
-                        problems.add(source.shown_as, line_of(source.data, loc), f"O{item.number}.{component.id}", why)
+                        problems.add(shown, line_of(data, loc), f"O{item.number}.{component.id}", why)
             unknown = [k for k in item.also_show if k not in kinds]
             if unknown:
-                problems.add(source.shown_as, line_of(source.data, ("items", i, "also_show")), f"O{item.number}.also_show",
+                problems.add(shown, line_of(data, ("items", i, "also_show")), f"O{item.number}.also_show",
                              f"ไม่รู้จักชนิดเอกสาร {', '.join(unknown)} (data/kinds.yml)")
-            for k, name in enumerate(item.sections):
-                if name.split(":")[0] not in sections:
-                    problems.add(source.shown_as, line_of(source.data, ("items", i, "sections", k)),
-                                 f"O{item.number}.sections", f"ไม่รู้จักส่วนแสดงผล '{name}' (known: {', '.join(sorted(sections))})")
+            for k, section in enumerate(item.sections):
+                if section.split(":")[0] not in sections:
+                    problems.add(shown, line_of(data, ("items", i, "sections", k)),
+                                 f"O{item.number}.sections", f"ไม่รู้จักส่วนแสดงผล '{section}' (known: {', '.join(sorted(sections))})")
+            if item_files is not None:
+                item_files.setdefault(catalog.year, {})[item.number] = shown
         catalogs[catalog.year] = catalog
     return catalogs
 
@@ -283,21 +361,25 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
     root = root or Path.cwd()
     problems = ProblemList()
     sizes: dict[str, int] = {}
+    item_files: dict[int, dict[int, str]] = {}
     kinds = load_kinds(data_dir, root, problems)
-    catalogs = load_catalogs(data_dir, kinds, sections, root, problems, years)
+    catalogs = load_catalogs(data_dir, kinds, sections, root, problems, years, item_files)
+    files = catalog_files(data_dir)
     for year in years or []:
-        if year not in catalogs and not (data_dir / "ita" / f"{year}.yml").is_file():
-            known = sorted(int(p.stem) for p in (data_dir / "ita").glob("*.yml") if p.stem.isdigit())
+        if year not in catalogs and f"{year}.yml" not in files:
+            known = sorted(int(n.removesuffix(".yml")) for n in files if n.removesuffix(".yml").isdigit())
             problems.add("mkdocs.yml", None, "plugins.ita.years",
-                         f"ไม่มีรายการประเมิน (catalog) ของปี {year}: ต้องมีไฟล์ data/ita/{year}.yml "
-                         f"(มีอยู่: {', '.join(map(str, known)) or 'ไม่มี'})")
+                         f"ไม่มีรายการประเมิน (catalog) ของปี {year}: โปรแกรมรุ่นนี้มีปี "
+                         f"{', '.join(map(str, known)) or '-'} ให้ปรับรุ่นโปรแกรม (pip install --upgrade ita-site-builder) "
+                         f"หรือเพิ่มไฟล์ data/ita/{year}.yml ในโฟลเดอร์เว็บไซต์ "
+                         f"(no catalog for {year}: upgrade the tool or add data/ita/{year}.yml)")
     sources: list[Source] = []
     content = load_content(content_dir, kinds, root, problems, sizes, sources)
     _check_public_names(sizes, problems)
     problems.raise_if_any()
     assert content is not None
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",
-                  file_sizes=sizes, sources=sources, warnings=problems.warnings)
+                  file_sizes=sizes, sources=sources, warnings=problems.warnings, item_files=item_files)
 
 
 __all__ = ["Kind", "Loaded", "Problem", "load_all", "walk"]

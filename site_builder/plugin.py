@@ -78,8 +78,13 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        # Our layouts sit between the site's own theme/ overrides and Material.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "overrides"))
+        # Our layouts sit between the site's own theme/ overrides and Material. theme/ is optional:
+        # used when it exists, without `custom_dir: theme` (which MkDocs requires to exist).
+        own_theme = root / "theme"
+        if not config.theme.custom_dir and own_theme.is_dir():
+            config.theme.dirs.insert(0, str(own_theme))
+        own = bool(config.theme.custom_dir) or own_theme.is_dir()
+        config.theme.dirs.insert(1 if own else 0, str(PACKAGE / "overrides"))
         config.extra_css[:0] = identity.EXTRA_CSS
         identity.apply_theme_settings(self.prepared.loaded.content, config.theme, config.extra)
         if not config.nav:

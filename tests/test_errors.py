@@ -89,7 +89,7 @@ def test_evidence_path_may_not_leave_files_folder(built):
 def test_catalog_typo_is_reported_like_content(built):
     built.edit("data/ita/2567.yml", "check: {type: roles, roles: [top, deputy]}", "check: {type: role, roles: [top]}")
     out = _failed_cleanly(built.build())
-    assert "data/ita/2567.yml:24: [items[1].components[0].check]" in out
+    assert "data/ita/2567.yml:25: [items[1].components[0].check]" in out
     assert "'role'" in out and "roles" in out
 
 

@@ -150,6 +150,9 @@ class Catalog(Model):
     title: Text
     provisional: bool = Field(description="true เมื่อแหล่งที่มาไม่ใช่คู่มือการประเมินของ ป.ป.ช. เอง")
     source: Text = Field(description="ที่มาของรายการ")
+    replace: bool = Field(False, description="ในไฟล์ data/ita/<ปี>.yml ของเว็บไซต์: true = ใช้ไฟล์นี้ทั้งไฟล์แทนรายการของโปรแกรม "
+                                             "false = แทนหรือเพิ่มเฉพาะข้อที่ระบุ (a site's file replaces the package's "
+                                             "catalog, or only its items of the same number)")
     sub_indicators: list[SubIndicator] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
 
