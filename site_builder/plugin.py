@@ -1,7 +1,8 @@
 """The MkDocs adapter: a thin layer over `site.prepare`.
 
 on_config loads and checks the data (a data error stops the build before MkDocs
-cleans site/), on_files adds the generated pages, evidence and photos, on_post_page
+cleans site/), on_files adds the generated pages, evidence and photos, on_nav and
+on_page_context give each page its own year's navigation (`page_nav`), on_post_page
 hands each written page to the search indexer and on_post_build writes the index,
 on_serve watches content/ and data/ for live reload.
 """
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import identity, photos, search, uploads
 from .errors import ContentError
 from .page_indexer import PageIndexer
+from .page_nav import PageNavs
 from .pages import evidence_path
 from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
 
@@ -147,6 +149,19 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 add(File.generated(config, f"assets/ita/{asset.relative_to(ASSETS).as_posix()}",
                                    abs_src_path=str(asset)))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.navs = PageNavs(nav)  # each page renders its own year's items, other years as links
+        return nav
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
+        context["nav"] = self.navs.for_page(page)
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if "nav" in context:  # 404.html: every year as one link
+            context["nav"] = self.navs.for_page(None)
+        return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # The index is cut from the built HTML, so it always matches what readers see.
