@@ -68,12 +68,45 @@ def main() -> None:
     """เครื่องมือสร้างหน้าเว็บ ITA จากข้อมูล YAML (ITA site builder)."""
 
 
+CONFIDENCE_TEXT = {
+    "confirmed": "ยืนยันถ้อยคำแล้ว (confirmed)",
+    "title_confirmed": "ยืนยันเฉพาะหมายเลขและชื่อข้อ (title_confirmed)",
+    "unconfirmed": "ยังไม่ยืนยัน (unconfirmed)",
+}
+
+
+def _print_sources(catalogs: dict[int, Catalog]) -> None:
+    """Where each catalog item comes from and what is in doubt: what to verify against the NACC manual."""
+    for year, catalog in sorted(catalogs.items()):
+        state = "ฉบับเบื้องต้น (provisional)" if catalog.provisional else "ตรวจกับคู่มือแล้ว"
+        click.echo(f"\nรายการประเมินปีงบประมาณ {year}: {state}")
+        click.echo(f"  ที่มา: {' '.join(catalog.source.split())}")
+        if catalog.result_levels:
+            levels = catalog.result_levels
+            click.echo(f"  ระดับผลการประเมิน: {' '.join(levels.levels)}")
+            click.echo(f"    ที่มา: {levels.source}")
+            for doubt in levels.doubts:
+                click.echo(f"    ข้อสงสัย: {doubt}")
+        else:
+            click.echo("  ระดับผลการประเมิน: ยังไม่ได้ระบุ (result_levels)")
+        for item in catalog.items:
+            click.echo(f"  {item.label:<4} {item.title}  [{CONFIDENCE_TEXT[item.confidence]}]")
+            click.echo(f"        ที่มา: {item.source or 'ยังไม่ได้ระบุที่มา (source)'}")
+            for doubt in item.doubts:
+                click.echo(f"        ข้อสงสัย: {doubt}")
+
+
 @main.command()
 @config_option
 @years_option
-def check(config_file: Path, years: tuple[int, ...]) -> None:
+@click.option("--sources", is_flag=True,
+              help="แสดงที่มา ระดับความมั่นใจ และข้อสงสัยของแต่ละข้อ เพื่อตรวจกับคู่มือการประเมิน (catalog provenance)")
+def check(config_file: Path, years: tuple[int, ...], sources: bool) -> None:
     """ตารางความพร้อมรายข้อ; ออกด้วยรหัส 1 เมื่อยังขาดข้อมูล (readiness per item)."""
     prepared, _, _ = _prepare(config_file, years)
+    if sources:
+        _print_sources(prepared.loaded.catalogs)
+        return
     for year, statuses in prepared.site.statuses.items():
         complete = sum(s.status == "complete" for s in statuses)
         click.echo(f"\nITA {year}: ครบถ้วน {complete}/{len(statuses)} ข้อ")

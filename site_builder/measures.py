@@ -441,6 +441,7 @@ def measures_markdown(
     file_url: Callable[[str], str] | None = None,
     pdf_url: str | None = None,
     template: str = "measures.md.j2",
+    result_levels: list[str] | None = None,
 ) -> str:
     """The measures page of `measures.year` as Markdown.
 
@@ -454,6 +455,7 @@ def measures_markdown(
     pdf_url: link to the PDF of this report when the build makes one, relative to the built
     page's URL (e.g. "measures-2567.pdf"); written as plain HTML because the file appears only
     after MkDocs has checked the links.
+    result_levels: the level words of the analysed year (its catalog's result_levels), highest first.
     """
     file_url = file_url or (lambda path: f"../files/{path}")
     renderer.env.filters.setdefault("wbr", wbr)
@@ -499,6 +501,7 @@ def measures_markdown(
             "weak_points": [_point_text(p) for p in analysis.weak_points],
             "improvements": [_point_text(p) for p in analysis.improvements],
             "limits": list(analysis.limits),
+            "levels": list(result_levels or []),
         }
 
     return renderer.render(

@@ -133,8 +133,9 @@ OIT_STATUS = {"complete": "ครบ", "incomplete": "ไม่ครบ", "empt
 
 
 def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict,
-                   with_pdf: bool, notes: list[str]) -> PageSpec:
-    """The year's measures report; its OIT progress table is derived from the check, never typed."""
+                   with_pdf: bool, notes: list[str], catalogs: dict[int, Catalog]) -> PageSpec:
+    """The year's measures report; its OIT progress table is derived from the check, never typed.
+    The analysed result's level is shown with the level words of its own year's catalog."""
     path = f"{year}/measures.md"
     description = f"{MEASURES_TITLE} ประจำปีงบประมาณ {year} {content.agency.name}"
     measures = content.measures.get(year)
@@ -154,7 +155,8 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     body = measures_markdown(renderer, measures, content.agency.name, rows,
                              item_url=lambda n: link(item_path(year, f"o{n:02d}")),
                              file_url=lambda f: link(evidence_path(f)),
-                             pdf_url=f"measures-{year}.pdf" if with_pdf else None)
+                             pdf_url=f"measures-{year}.pdf" if with_pdf else None,
+                             result_levels=analysed_levels(measures, catalogs))
     if common["eit_url"]:
         body += "\n" + renderer.render("measures_eit.md.j2", **common)
     title = measures.title or MEASURES_TITLE
@@ -173,6 +175,24 @@ def catalog_notes(catalog: Catalog) -> list[str]:
     if unsure:
         notes.append(f"ITA {catalog.year}: ถ้อยคำองค์ประกอบที่ยังไม่ยืนยันกับคู่มือ (unconfirmed wording): {' '.join(unsure)}")
     return notes
+
+
+def analysed_levels(measures, catalogs: dict[int, Catalog]) -> list[str]:
+    """The level words of the year whose result the measures analyse ([] when not known)."""
+    analysis = measures.analysis
+    catalog = catalogs.get(analysis.year) if analysis and analysis.year else None
+    return list(catalog.result_levels.levels) if catalog and catalog.result_levels else []
+
+
+def level_notice(measures, catalogs: dict[int, Catalog]) -> str | None:
+    """A level the analysed year does not have (such as A–F bands after 2565), for the log."""
+    levels = analysed_levels(measures, catalogs)
+    level = measures.analysis.level if measures.analysis else None
+    if not level or not levels or level in levels:
+        return None
+    return (f"content/measures/{measures.year}.yml · ช่อง analysis.level: ระดับ '{level}' ไม่ใช่ระดับผลการประเมิน"
+            f"ของปี {measures.analysis.year} ({' '.join(levels)}) ให้ใส่ระดับตามที่สำนักงาน ป.ป.ช. แจ้ง"
+            f" เช่น level: {levels[-2] if len(levels) > 1 else levels[0]}")
 
 
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
@@ -218,8 +238,11 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                    measures_path=f"{year}/measures.md", **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
-        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes))
+        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes, loaded.catalogs))
         if year in content.measures:
+            notice = level_notice(content.measures[year], loaded.catalogs)
+            if notice:
+                site.notices.append(notice)
             numbers = {item.number for item in catalog.items}
             for number in sorted(referenced_items(content.measures[year]) - numbers):
                 site.notices.append(f"content/measures/{year}.yml: อ้างถึงข้อ O{number} ซึ่งไม่มีในรายการประเมินปี {year}")

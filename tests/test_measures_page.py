@@ -8,7 +8,7 @@ MEASURES = """year: 2567
 analysis:
   year: 2566
   score: 88.5
-  level: A
+  level: ผ่าน
   weak_points: [การเปิดเผยข้อมูลการจัดซื้อจัดจ้างยังไม่ครบทุกเดือน]
 groups:
   - title: การเปิดเผยข้อมูล

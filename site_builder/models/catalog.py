@@ -116,6 +116,10 @@ class Item(Model):
     period: PeriodRule = "any"
     period_text: str | None = Field(None, description="คำอธิบายปีของข้อมูลที่ต้องแสดง")
     confidence: Confidence = "unconfirmed"
+    # Provenance for the webmaster (listed by `ita check --sources`, never on public pages):
+    # where the number, title and wording were seen, and what is still in doubt.
+    source: str | None = Field(None, description="ที่มาของชื่อข้อและถ้อยคำ (แสดงใน ita check --sources)")
+    doubts: list[Text] = Field([], description="สิ่งที่ยังไม่แน่ใจ ควรตรวจกับคู่มือการประเมิน (ไม่แสดงบนหน้าเว็บ)")
     sections: list[Text] = Field([], description="ส่วนที่แสดงบนหน้า (templates/sections/<name>.md.j2)")
     also_show: list[Text] = Field([], description="ชนิดเอกสารที่แสดงในหน้าด้วยแม้ไม่มีกฎตรวจ (เช่น org_chart)")
     components: list[Component] = Field(min_length=1)
@@ -143,6 +147,15 @@ class SubIndicator(Model):
     title: Text
 
 
+class ResultLevels(Model):
+    """The level words the NACC reports beside the score in this year, highest first.
+    Stored as given, never computed: from 2568 a level also depends on the EIT, not on the total alone."""
+
+    levels: list[Text] = Field(min_length=1, description="ระดับผลการประเมิน เรียงจากสูงไปต่ำ เช่น ผ่านดีเยี่ยม ผ่านดี ผ่าน ไม่ผ่าน")
+    source: Text = Field(description="ที่มาของระดับผลการประเมิน")
+    doubts: list[Text] = []
+
+
 class Catalog(Model):
     """data/ita/<year>.yml."""
 
@@ -153,6 +166,7 @@ class Catalog(Model):
     replace: bool = Field(False, description="ในไฟล์ data/ita/<ปี>.yml ของเว็บไซต์: true = ใช้ไฟล์นี้ทั้งไฟล์แทนรายการของโปรแกรม "
                                              "false = แทนหรือเพิ่มเฉพาะข้อที่ระบุ (a site's file replaces the package's "
                                              "catalog, or only its items of the same number)")
+    result_levels: ResultLevels | None = Field(None, description="ระดับผลการประเมินของปีนี้")
     sub_indicators: list[SubIndicator] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
 
