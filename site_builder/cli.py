@@ -16,12 +16,11 @@ from pathlib import Path
 import click
 import yaml
 
-from . import identity, photos
+from . import identity, photos, urls
 from .errors import ContentError
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
-from .pages import evidence_path
 from .site import Prepared, gaps, nav_paths, navigation, prepare
 
 ASSETS = Path(__file__).parent / "assets"
@@ -153,17 +152,17 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
     content = prepared.loaded.content
     photo_files = {p.photo for p in content.executives.executives if p.photo}
     if content.agency.logo:
-        _write(docs / identity.logo_path(content.agency.logo), identity.web_logo(content_dir / "files" / content.agency.logo))
+        _write(docs / urls.logo(content.agency.logo), identity.web_logo(content_dir / "files" / content.agency.logo))
     for name in prepared.loaded.file_sizes:
         source = content_dir / "files" / name
         if name == content.agency.logo:
             continue  # published resized as the banner logo above
         if name in photo_files:
-            _write(docs / photos.photo_path(name), photos.web_photo(source))
+            _write(docs / urls.photo(name), photos.web_photo(source))
         else:
-            (docs / evidence_path(name)).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, docs / evidence_path(name))
-    shutil.copytree(ASSETS, docs / "assets" / "ita", dirs_exist_ok=True)
+            (docs / urls.evidence(name)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, docs / urls.evidence(name))
+    shutil.copytree(ASSETS, docs / urls.ASSETS_DIR, dirs_exist_ok=True)
     plain = {k: v for k, v in raw.items() if k not in ("plugins", "docs_dir", "site_dir")}
     plain.update(docs_dir="docs", plugins=[], extra_css=[*identity.EXTRA_CSS, *(raw.get("extra_css") or [])])
     # Plain MkDocs takes one custom_dir: the package's layouts with the site's own on top.

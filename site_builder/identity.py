@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import io
 import os
-import posixpath
 import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from . import thai
+from . import thai, urls
 from .build_cache import cached
 from .models.content import Content
-from .policies import POLICIES, SITEMAP_PATH
-from .public_names import public_name
+from .policies import POLICIES
 from .render import clean
 from .uploads import register_heif
 
@@ -115,7 +113,7 @@ def build_date() -> date:
 # -- theme settings ---------------------------------------------------------------------------
 
 # Stylesheets every page links, before the site's own extra_css.
-EXTRA_CSS = ["assets/ita/ita.css", "assets/ita/print.css"]
+EXTRA_CSS = [urls.asset("ita.css"), urls.asset("print.css")]
 MATERIAL_FAVICON = "assets/images/favicon.png"
 
 
@@ -130,16 +128,10 @@ def apply_theme_settings(content: Content, theme: dict, extra: dict) -> None:
     if not theme.get("language"):
         theme["language"] = "th"
     if agency.logo and theme.get("favicon") in (None, "", MATERIAL_FAVICON):
-        theme["favicon"] = logo_path(agency.logo)
+        theme["favicon"] = urls.logo(agency.logo)
 
 
 # -- logo -------------------------------------------------------------------------------------
-
-def logo_path(file: str) -> str:
-    """Where the web-size copy of the logo content/files/<file> is published."""
-    stem, _ = posixpath.splitext(public_name(file))
-    return f"brand/{posixpath.basename(stem)}.png"
-
 
 def web_logo(source: Path, cache_dir: Path | None = None) -> bytes:
     """The logo at LOGO_HEIGHT px high as an optimised PNG (an SVG is refused when loading:
@@ -199,14 +191,15 @@ def theme_context(content: Content, digit_style: thai.DigitStyle = thai.DigitSty
         "name_en": agency.name_en or "",
         "kind": agency.kind,
         "website": str(agency.website),
-        "logo": logo_path(agency.logo) if agency.logo else "",
+        "logo": urls.logo(agency.logo) if agency.logo else "",
         "colours": colours,
         "css": css_variables(colours),
         "contact": lines,
         "map_url": str(contact.map_url) if contact.map_url else "",
         "privacy_officer": agency.privacy_officer or "",
-        "policies": [{"title": title, "url": path.removesuffix(".md") + "/"} for path, title in POLICIES],
-        "sitemap": SITEMAP_PATH.removesuffix(".md") + "/",
+        "policies": [{"title": title, "url": urls.page_url(path)} for path, title in POLICIES],
+        "sitemap": urls.page_url(urls.SITEMAP),
+        "search": urls.page_url(urls.SEARCH),
         "updated": thai.format_date(day, digit_style),
         "updated_iso": day.isoformat(),
         "year_be": thai.digits(str(thai.be_year(day.year)), digit_style),

@@ -17,7 +17,8 @@ import threading
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .search import PageText, extract_page, page_url, relevant_part
+from .search import PageText, extract_page, relevant_part
+from .urls import built_url
 
 
 def _spare_core() -> bool:
@@ -46,11 +47,11 @@ class PageIndexer:
         pool = self._worker()
         if pool is not None:
             try:
-                self._found[path] = pool.submit(extract_page, part, page_url(path))
+                self._found[path] = pool.submit(extract_page, part, built_url(path))
                 return
             except BrokenProcessPool:
                 self._parallel = False
-        self._found[path] = extract_page(part, page_url(path))
+        self._found[path] = extract_page(part, built_url(path))
 
     def _worker(self) -> Executor | None:
         if self._pool is None and self._parallel:
@@ -70,7 +71,7 @@ class PageIndexer:
                 try:
                     found = found.result()
                 except (BrokenProcessPool, CancelledError, OSError):  # the worker died (killed, out of memory)
-                    found = extract_page(self._parts[path], page_url(path))
+                    found = extract_page(self._parts[path], built_url(path))
             result[path] = found
         self.close()
         self._parts, self._found = {}, {}  # the build keeps its plugins to the end: let this go now

@@ -10,20 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import photos, procurement_pages, qr, search, thai
-from .public_names import public_name
+from . import procurement_pages, qr, search, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
-
-FILES_PREFIX = "files"
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -49,32 +44,14 @@ class Site:
     notes: list[str] = field(default_factory=list)
 
 
-def page_url(path: str) -> str:
-    """The directory URL of a source path, relative to the site root ('2567/o02/')."""
-    stem = path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
-
-
-def item_path(year: int, code: str) -> str:
-    return f"{year}/{code}.md"
-
-
-def evidence_path(file: str) -> str:
-    """Where content/files/<file> is published, under an ASCII name (see public_names)."""
-    return f"{FILES_PREFIX}/{public_name(file)}"
-
-
 class Linker:
     """Relative links from one page's source path, as MkDocs expects in Markdown."""
 
     def __init__(self, source: str):
-        self.base = posixpath.dirname(source)
+        self.source = source
 
     def __call__(self, target: str) -> str:
-        return posixpath.relpath(target, self.base or ".")
+        return urls.relative(self.source, target)
 
 
 def _human_size(size: int | None) -> str:
@@ -85,10 +62,6 @@ def _human_size(size: int | None) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
-
-
-def _item_url_line(site_url: str, year: int, code: str) -> str:
-    return site_url.rstrip("/") + "/" + page_url(item_path(year, code))
 
 
 def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) -> list[FileSpec]:
@@ -102,7 +75,7 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
         rows.append({
             "item": item.label,
             "title": item.title,
-            "url": _item_url_line(site_url, catalog.year, item.code),
+            "url": urls.absolute(site_url, urls.item(catalog.year, item.code)),
             "status": status.status,
             "explanation": hint,
         })
@@ -114,8 +87,8 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
     csv_text = "\ufeff" + buffer.getvalue()
     payload = {"year": catalog.year, "provisional": catalog.provisional, "items": rows}
     return [
-        FileSpec(f"{catalog.year}/itas.csv", csv_text),
-        FileSpec(f"{catalog.year}/itas.json", json.dumps(payload, ensure_ascii=False, indent=2) + "\n"),
+        FileSpec(urls.itas_csv(catalog.year), csv_text),
+        FileSpec(urls.itas_json(catalog.year), json.dumps(payload, ensure_ascii=False, indent=2) + "\n"),
     ]
 
 
@@ -136,11 +109,11 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
                    with_pdf: bool, notes: list[str], catalogs: dict[int, Catalog]) -> PageSpec:
     """The year's measures report; its OIT progress table is derived from the check, never typed.
     The analysed result's level is shown with the level words of its own year's catalog."""
-    path = f"{year}/measures.md"
+    path = urls.measures(year)
     description = f"{MEASURES_TITLE} ประจำปีงบประมาณ {year} {content.agency.name}"
     measures = content.measures.get(year)
     if measures is None:
-        notes.append(f"ITA {year}: ยังไม่มีรายงานมาตรการ หน้า {page_url(path)} จะแสดงว่ายังไม่ได้เผยแพร่ "
+        notes.append(f"ITA {year}: ยังไม่มีรายงานมาตรการ หน้า {urls.page_url(path)} จะแสดงว่ายังไม่ได้เผยแพร่ "
                      f"จนกว่าจะเพิ่มไฟล์ content/measures/{year}.yml (no measures file yet)")
         body = renderer.render("measures_missing.md.j2", year=year, rel=Linker(path), **common)
         title = f"{MEASURES_TITLE} ปีงบประมาณ {year}"
@@ -153,9 +126,9 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     ]
     link = Linker(path)
     body = measures_markdown(renderer, measures, content.agency.name, rows,
-                             item_url=lambda n: link(item_path(year, f"o{n:02d}")),
-                             file_url=lambda f: link(evidence_path(f)),
-                             pdf_url=f"measures-{year}.pdf" if with_pdf else None,
+                             item_url=lambda n: link(urls.item_number(year, n)),
+                             file_url=lambda f: link(urls.evidence(f)),
+                             pdf_url=urls.measures_pdf(year) if with_pdf else None,
                              result_levels=analysed_levels(measures, catalogs))
     if common["eit_url"]:
         body += "\n" + renderer.render("measures_eit.md.j2", **common)
@@ -208,26 +181,26 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     procurement = content.procurement
     common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
                   procurement_months=lambda y: procurement_pages.months_of_year(procurement, y),
-                  procurement_month_path=procurement_pages.month_path, procurement_status=procurement_pages.STATUS_TEXT,
+                  urls=urls, procurement_month_path=procurement_pages.month_path, procurement_status=procurement_pages.STATUS_TEXT,
                   month_label=lambda m: thai.format_month(m.covers.start.year, m.covers.start.month),
                   first_half_end=thai.first_half_end, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
-                  human_size=_human_size, evidence_path=evidence_path, photo_path=photos.photo_path,
-                  fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=item_path)
+                  human_size=_human_size, evidence_path=urls.evidence, photo_path=urls.photo,
+                  fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=urls.item)
 
     for year in years:
         catalog = loaded.catalogs[year]
         statuses = check_catalog(catalog, content, loaded.kinds)
         site.statuses[year] = statuses
         site.notes.extend(catalog_notes(catalog))
-        year_path = f"{year}/index.md"
+        year_path = urls.year(year)
         link = Linker(year_path)
         body = renderer.render("year.md.j2", catalog=catalog, statuses=statuses, year=year, rel=link,
-                               measures_path=f"{year}/measures.md", **common)
+                               measures_path=urls.measures(year), **common)
         site.pages.append(PageSpec(year_path, f"ITA {year}",
                                    _front(f"ITA {year}", f"รายการข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year} ของ{agency.name}") + body))
         for status in statuses:
             item = status.item
-            path = item_path(year, item.code)
+            path = urls.item(year, item.code)
             # The year in the title: the 2567 and 2568 pages of an item are different pages.
             title = f"{item.label} {item.title} ปีงบประมาณ {year}"
             # Sections show the year whose data the item asks for: last year's for annual reports.
@@ -235,7 +208,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
             body = renderer.render("item.md.j2", catalog=catalog, status=status, item=item, year=year,
                                    data_year=data_year,
                                    rel=Linker(path), people=executives_of(content, year),
-                                   measures_path=f"{year}/measures.md", **common)
+                                   measures_path=urls.measures(year), **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
         site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes, loaded.catalogs))
@@ -248,17 +221,17 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                 site.notices.append(f"content/measures/{year}.yml: อ้างถึงข้อ O{number} ซึ่งไม่มีในรายการประเมินปี {year}")
         site.files.extend(itas_exports(catalog, statuses, site_url))
 
-    home = renderer.render("home.md.j2", rel=Linker("index.md"), statuses=site.statuses, **common)
-    site.pages.insert(0, PageSpec("index.md", agency.name,
+    home = renderer.render("home.md.j2", rel=Linker(urls.HOME), statuses=site.statuses, **common)
+    site.pages.insert(0, PageSpec(urls.HOME, agency.name,
                                   _front(agency.name, f"ข้อมูลสาธารณะและการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency.name}") + home))
     for path, title, body in procurement_pages.render_month_pages(
             procurement, lambda template, path, **extra: renderer.render(template, rel=Linker(path), **extra, **common)):
         site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}", wide=True) + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
-        site.files.append(FileSpec(f"procurement/{fiscal}.csv", procurement_pages.year_csv(procurement, fiscal)))
-    site.pages.append(PageSpec(search.SEARCH_PAGE, "ค้นหา", search.search_page_markdown()))
+        site.files.append(FileSpec(urls.procurement_csv(fiscal), procurement_pages.year_csv(procurement, fiscal)))
+    site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", search.search_page_markdown()))
     if eit_url:
-        poster = renderer.render("eit_poster.md.j2", rel=Linker("eit-poster.md"), **common)
-        site.pages.append(PageSpec("eit-poster.md", "โปสเตอร์แบบสำรวจ EIT",
+        poster = renderer.render("eit_poster.md.j2", rel=Linker(urls.EIT_POSTER), **common)
+        site.pages.append(PageSpec(urls.EIT_POSTER, "โปสเตอร์แบบสำรวจ EIT",
                                    _front("โปสเตอร์แบบสำรวจ EIT", f"QR Code แบบสำรวจ EIT ของ{agency.name}") + poster))
     return site

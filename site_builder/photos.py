@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import io
-import posixpath
 from pathlib import Path
 
 from .build_cache import cached
-from .public_names import public_name
 from .uploads import register_heif
 
 # 3:4 portraits shown at 120×160 CSS px: 1.5x for sharp phone screens, WebP for weight
 # (a real portrait is about 6 KB; the executives page must stay near the 100 KB budget).
 WIDTH, HEIGHT = 180, 240
-
-
-def photo_path(file: str) -> str:
-    """Where the web-size copy of content/files/<file> is published."""
-    stem, _ = posixpath.splitext(public_name(file))
-    return f"photos/{stem}.webp"
 
 
 def web_photo(source: Path, cache_dir: Path | None = None) -> bytes:

@@ -20,11 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import identity, photos, search, uploads
+from . import identity, photos, search, uploads, urls
 from .errors import ContentError
 from .page_indexer import PageIndexer
 from .page_nav import PageNavs
-from .pages import evidence_path
 from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
@@ -133,12 +132,12 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             if name == content.agency.logo:
                 continue  # published resized as the banner logo below
             if name in photo_files:
-                add(File.generated(config, photos.photo_path(name), content=photos.web_photo(source, self.cache_dir)))
+                add(File.generated(config, urls.photo(name), content=photos.web_photo(source, self.cache_dir)))
             else:
-                add(File.generated(config, evidence_path(name), abs_src_path=str(source)))
+                add(File.generated(config, urls.evidence(name), abs_src_path=str(source)))
         logo = prepared.loaded.content.agency.logo
         if logo:
-            add(File.generated(config, identity.logo_path(logo),
+            add(File.generated(config, urls.logo(logo),
                                content=identity.web_logo(self.content_dir / "files" / logo, self.cache_dir)))
         # MkDocs keeps its plugins to the end: the content is let go once the pages are handed over.
         self.measures_years = [y for y in prepared.years if y in prepared.loaded.content.measures]
@@ -146,7 +145,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         for asset in sorted(ASSETS.rglob("*")):
             # search.js is published beside the search page by on_post_build, not here.
             if asset.is_file() and asset.name != search.SCRIPT_NAME:
-                add(File.generated(config, f"assets/ita/{asset.relative_to(ASSETS).as_posix()}",
+                add(File.generated(config, urls.asset(asset.relative_to(ASSETS).as_posix()),
                                    abs_src_path=str(asset)))
         return files
 
@@ -167,17 +166,17 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         # The index is cut from the built HTML, so it always matches what readers see.
         log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages()))
         if self.config.measures_pdf:
-            self._measures_pdfs(Path(config.site_dir))
+            self._measures_pdfs(Path(config.site_dir), config.use_directory_urls)
 
-    def _measures_pdfs(self, site_dir: Path) -> None:
+    def _measures_pdfs(self, site_dir: Path, directory_urls: bool) -> None:
         from . import measures_pdf  # Playwright is only needed when the option is on
 
         for year in self.measures_years:
-            page = site_dir / str(year) / "measures" / "index.html"
-            if not page.is_file():
-                page = site_dir / str(year) / "measures.html"
+            page = site_dir / urls.html_file(urls.measures(year), directory_urls)
+            # Beside the page, under the name the page links to.
+            pdf = page.parent / urls.measures_pdf(year)
             try:
-                log.info(f"มาตรการฯ PDF: {measures_pdf.render_pdf(page).relative_to(site_dir)}")
+                log.info(f"มาตรการฯ PDF: {measures_pdf.render_pdf(page, pdf).relative_to(site_dir)}")
             except measures_pdf.PdfUnavailable as err:
                 log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 

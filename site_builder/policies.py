@@ -10,27 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import urls
 from .models.content import Content
 from .pages import Linker, PageSpec, _front
 from .render import Renderer
 
 # (source path, title): the order of the footer's links.
 POLICIES: tuple[tuple[str, str], ...] = (
-    ("policies/website.md", "นโยบายเว็บไซต์"),
-    ("policies/privacy.md", "นโยบายการคุ้มครองข้อมูลส่วนบุคคล"),
-    ("policies/security.md", "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์"),
-    ("policies/disclaimer.md", "การปฏิเสธความรับผิดชอบ"),
-    ("policies/accessibility.md", "การเข้าถึงเว็บไซต์ (Accessibility Statement)"),
+    (urls.policy("website"), "นโยบายเว็บไซต์"),
+    (urls.policy("privacy"), "นโยบายการคุ้มครองข้อมูลส่วนบุคคล"),
+    (urls.policy("security"), "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์"),
+    (urls.policy("disclaimer"), "การปฏิเสธความรับผิดชอบ"),
+    (urls.policy("accessibility"), "การเข้าถึงเว็บไซต์ (Accessibility Statement)"),
 )
-SITEMAP_PATH = "sitemap.md"
+SITEMAP_PATH = urls.SITEMAP
 SITEMAP_TITLE = "แผนผังเว็บไซต์"
 
 _DESCRIPTIONS = {
-    "policies/website.md": "นโยบายเว็บไซต์ของ{name}: วัตถุประสงค์ การใช้ข้อมูล ลิขสิทธิ์ และการติดต่อ",
-    "policies/privacy.md": "ประกาศความเป็นส่วนตัวตามมาตรา 23 พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ของเว็บไซต์{name}",
-    "policies/security.md": "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์{name}",
-    "policies/disclaimer.md": "การปฏิเสธความรับผิดชอบเกี่ยวกับข้อมูลและลิงก์บนเว็บไซต์{name}",
-    "policies/accessibility.md": "คำแถลงการเข้าถึงได้ของเว็บไซต์{name}: มาตรฐานที่ใช้ ข้อจำกัด และการขอรับข้อมูลในรูปแบบอื่น",
+    urls.policy("website"): "นโยบายเว็บไซต์ของ{name}: วัตถุประสงค์ การใช้ข้อมูล ลิขสิทธิ์ และการติดต่อ",
+    urls.policy("privacy"): "ประกาศความเป็นส่วนตัวตามมาตรา 23 พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ของเว็บไซต์{name}",
+    urls.policy("security"): "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์{name}",
+    urls.policy("disclaimer"): "การปฏิเสธความรับผิดชอบเกี่ยวกับข้อมูลและลิงก์บนเว็บไซต์{name}",
+    urls.policy("accessibility"): "คำแถลงการเข้าถึงได้ของเว็บไซต์{name}: มาตรฐานที่ใช้ ข้อจำกัด และการขอรับข้อมูลในรูปแบบอื่น",
 }
 
 
@@ -41,7 +42,7 @@ def policy_pages(content: Content, renderer: Renderer) -> list[PageSpec]:
     for path, title in POLICIES:
         template = path.removesuffix(".md") + ".md.j2"
         body = renderer.render(template, c=content, agency=agency, contact=content.contact, title=title,
-                               rel=Linker(path), policies=POLICIES, sitemap_path=SITEMAP_PATH,
+                               rel=Linker(path), policies=POLICIES, sitemap_path=SITEMAP_PATH, urls=urls,
                                website=str(agency.website))
         description = _DESCRIPTIONS[path].format(name=agency.name)
         pages.append(PageSpec(path, title, _front(title, description) + body))

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 
-from . import thai
+from . import thai, urls
 from .models.procurement import MonthSummary, Procurement
 
 STATUS_TEXT = {
@@ -15,14 +15,9 @@ STATUS_TEXT = {
 }
 
 
-def month_key(summary: MonthSummary) -> str:
-    """'2566-10': the BE year and month, the month page's URL key."""
-    start = summary.covers.start
-    return f"{thai.be_year(start.year)}-{start.month:02d}"
-
-
 def month_path(summary: MonthSummary) -> str:
-    return f"procurement/{month_key(summary)}.md"
+    start = summary.covers.start
+    return urls.procurement_month(thai.be_year(start.year), start.month)
 
 
 def month_title(summary: MonthSummary) -> str:

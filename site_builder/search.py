@@ -24,7 +24,7 @@ Public API (the MkDocs plugin calls these):
 - `build_search(site_dir, extracted)` in `on_post_build`: writes `search/index.json` and
   copies `search/search.js` into the built site; returns `SearchStats`.
 - `search_page_markdown()` in `on_files`: the body of the page generated at
-  `SEARCH_PAGE` (`search/index.md`), which loads `search.js` by a path
+  `urls.SEARCH` (`search/index.md`), which loads `search.js` by a path
   relative to itself.
 - `build_index(site_dir)` / `write_index(site_dir, index)`: the pure parts.
 """
@@ -44,17 +44,18 @@ from pathlib import Path
 
 import jinja2
 
+from . import urls
+
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
 
-SEARCH_DIR = "search"
-SEARCH_PAGE = "search/index.md"  # generated page: served at /search/ in both URL styles
+SEARCH_DIR = urls.SEARCH_DIR
 INDEX_NAME = "index.json"  # site/search/index.json (Material's own search writes search_index.json)
 SCRIPT_NAME = "search.js"
 INDEX_VERSION = 1
 
 # Site paths never indexed: the search page itself and the not-found page.
-DEFAULT_EXCLUDE = ("404.html", "search/index.html", "search.html")
+DEFAULT_EXCLUDE = (urls.NOT_FOUND, f"{SEARCH_DIR}/index.html", f"{SEARCH_DIR}.html")
 
 # ---------------------------------------------------------------- normalising
 
@@ -322,15 +323,6 @@ def extract_page(html: str, url: str) -> PageText | None:
 # ---------------------------------------------------------------- indexing
 
 
-def page_url(rel_path: str) -> str:
-    """Site-relative URL of a built file: `2567/o02/index.html` → `2567/o02/`."""
-    if rel_path == "index.html":
-        return ""
-    if rel_path.endswith("/index.html"):
-        return rel_path[: -len("index.html")]
-    return rel_path
-
-
 def _order_key(url: str) -> tuple:
     """Home first, then by path; numeric segments (years) newest first, item numbers in order."""
     key: list[tuple] = []
@@ -360,7 +352,7 @@ def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE
         if rel in extracted:
             page = extracted[rel]
         else:
-            page = extract_page(path.read_text(encoding="utf-8", errors="replace"), page_url(rel))
+            page = extract_page(path.read_text(encoding="utf-8", errors="replace"), urls.built_url(rel))
         if page is not None:
             pages.append(page)
     pages.sort(key=lambda p: _order_key(p.url))

@@ -9,7 +9,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import privacy
+from . import privacy, urls
 from .errors import Problem
 from .load import Loaded, load_all, relative
 from .pages import Site, build_site
@@ -61,15 +61,15 @@ def log_gaps(site: Site, logger: logging.Logger, level: int = logging.WARNING) -
 
 def navigation(prepared: Prepared) -> list:
     """The nav tree: home, then each year (newest first) with its overview, items and measures."""
-    nav: list = [{"หน้าหลัก": "index.md"}]
+    nav: list = [{"หน้าหลัก": urls.HOME}]
     paths = {page.path for page in prepared.site.pages}
     for year in sorted(prepared.years, reverse=True):
-        children: list = [{f"ภาพรวมปีงบประมาณ {year}": f"{year}/index.md"}]
+        children: list = [{f"ภาพรวมปีงบประมาณ {year}": urls.year(year)}]
         for status in prepared.site.statuses[year]:
             item = status.item
-            children.append({f"{item.label} {item.title}": f"{year}/{item.code}.md"})
-        if f"{year}/measures.md" in paths:
-            children.append({"มาตรการส่งเสริมคุณธรรมฯ": f"{year}/measures.md"})
+            children.append({f"{item.label} {item.title}": urls.item(year, item.code)})
+        if urls.measures(year) in paths:
+            children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
         nav.append({f"ITA {year}": children})
     return nav
 

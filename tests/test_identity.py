@@ -483,11 +483,6 @@ def test_tel_links_keep_only_the_main_number():
     assert identity._tel("053-111-222, 053-111-223") == "tel:053111222"
 
 
-def test_logo_paths():
-    assert identity.logo_path("logo.png") == "brand/logo.png"
-    assert identity.logo_path("img/Emblem.JPG") == "brand/Emblem.png"
-
-
 def test_sitemap_groups_pages_by_year_newest_first():
     from site_builder.pages import PageSpec
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder import page_indexer, search
+from site_builder import page_indexer, search, urls
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
@@ -116,7 +116,7 @@ def test_page_indexer_reads_each_page_as_extract_page_does(parallel, monkeypatch
     for path, html in BUILT.items():
         indexer.add(path, html)
     assert (indexer._pool is not None) == parallel
-    expected = {path: search.extract_page(html, search.page_url(path)) for path, html in BUILT.items()}
+    expected = {path: search.extract_page(html, urls.built_url(path)) for path, html in BUILT.items()}
     assert indexer.pages() == expected and expected["files/a.html"] is None
     assert indexer._pool is None  # the worker is gone once the pages are in
 
@@ -191,7 +191,8 @@ def test_search_page_markdown():
 def test_header_form_partial(base_url, action):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(search.search_form_template().parent)),
                              undefined=jinja2.StrictUndefined)
-    html = env.get_template("search_form.html").render(base_url=base_url)
+    config = {"extra": {"ita": {"search": urls.page_url(urls.SEARCH)}}}
+    html = env.get_template("search_form.html").render(base_url=base_url, config=config)
     assert f'action="{action}" method="get"' in html
     assert 'name="q"' in html and 'aria-label="ค้นหา"' in html and 'placeholder="ค้นหาในเว็บไซต์"' in html
     assert "<script" not in html
@@ -299,10 +300,10 @@ PAGES = {
 
 HOOK = """
 from mkdocs.structure.files import File
-from site_builder import page_indexer, search
+from site_builder import page_indexer, search, urls
 
 def on_files(files, config):
-    files.append(File.generated(config, search.SEARCH_PAGE, content=search.search_page_markdown()))
+    files.append(File.generated(config, urls.SEARCH, content=search.search_page_markdown()))
     return files
 
 def on_post_build(config):
@@ -320,6 +321,8 @@ theme:
 plugins: []
 hooks: [hooks.py]
 markdown_extensions: [attr_list, tables, toc]
+extra:
+  ita: {search: search/}
 """
 
 # (query, expected page under /ita/, must be within the first N results)
