@@ -199,7 +199,8 @@ def check_measures(check: MeasuresCheck, content: Content, year: int) -> tuple[b
     }[check.part]
     if found:
         return True, [], [measures]
-    return False, [f"ไม่มี{MEASURE_PARTS[check.part]}ใน content/measures/{target}.yml"], []
+    # Public text (item pages, the OIT table): no repository path; the build log names the item.
+    return False, [f"ยังไม่มี{MEASURE_PARTS[check.part]}ของปี {target}"], []
 
 
 def _evaluate(check: object, content: Content, year: int, kinds: dict) -> tuple[bool, list[str], list[Any]]:

@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from . import thai
-from .models.measures import IndicatorRow, Measure, Measures, Result
+from .models.measures import Group, IndicatorRow, Measure, Measures, Result
+from .models.report_layout import Column, TableSpec
 from .render import Renderer
 
 STATUS_TEXT = {
@@ -82,6 +83,15 @@ SCORE_COLUMNS: dict[str, str] = {
     "score": "คะแนน",
     "note": "หมายเหตุ",
 }
+# Headers of fields that only a declared table shows (docs/measures.md, "Tables as the source has them").
+FIELD_HEADERS: dict[str, str] = {
+    **MEASURE_COLUMNS, "group": "ประเด็น",
+    **{f"result.{k}": v for k, v in RESULT_COLUMNS.items()},
+    "result.period": "ระยะเวลาดำเนินการ", "result.responsible": "ผู้รับผิดชอบ",
+}
+# The standard layout of a report without `body:`.
+DEFAULT_BODY = ("analysis", "measures", "results", "iit", "eit", "sign_off")
+
 SIGN_OFF_ROLES = {
     "prepared": "ผู้จัดทำรายงาน",
     "reviewed": "ผู้ตรวจสอบ/เสนอความเห็น",
@@ -280,13 +290,13 @@ def _measure_table(group_measures: list[Measure], labels: Mapping[str, str], ren
     return _table(MEASURE_COLUMNS, labels, rows)
 
 
-def _evidence_cell(result: Result, item_url: Callable[[int], str], file_url: Callable[[str], str],
+def _evidence_cell(result: Result, item_url: Callable[[int], str | None], file_url: Callable[[str], str],
                    titles: Mapping[int, str]) -> Cell:
     links = []
     for e in result.evidence:
         if e.item is not None:
             label = e.title or " ".join(p for p in (f"O{e.item}", titles.get(e.item, "")) if p)
-            links.append((label, item_url(e.item)))
+            links.append((label, item_url(e.item)))  # no page (a year without a catalog): text only
         elif e.file is not None:
             links.append((e.title or e.file.rsplit("/", 1)[-1], file_url(e.file)))
         else:
@@ -295,7 +305,7 @@ def _evidence_cell(result: Result, item_url: Callable[[int], str], file_url: Cal
 
 
 def _result_table(group_measures: list[Measure], labels: Mapping[str, str], renderer: Renderer,
-                  item_url: Callable[[int], str], file_url: Callable[[str], str],
+                  item_url: Callable[[int], str | None], file_url: Callable[[str], str],
                   titles: Mapping[int, str]) -> tuple[Table | None, list[str]]:
     rows, pending = [], []
     for index, m in enumerate(group_measures, 1):
@@ -344,7 +354,7 @@ def _get(row: Any, name: str, default: Any = None) -> Any:
 
 
 def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[str, str],
-                  item_url: Callable[[int], str]) -> list[dict[str, Any]]:
+                  item_url: Callable[[int], str | None]) -> list[dict[str, Any]]:
     overrides = {o.item: o for o in measures.oit}
     sections: list[dict[str, Any]] = []
     for row in oit_rows:
@@ -378,6 +388,132 @@ def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[s
     return out
 
 
+# --------------------------------------------------------------------------- declared tables
+
+
+@dataclass
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class SourceTable:
+    """A table as the report declares it: header rows (two-level headers span), then rows
+    under optional group rows (a heading inside the table, across every column)."""
+
+    header_rows: list[list[HeaderCell]]
+    parts: list[tuple[str, list[list[Cell]]]]  # (group heading or "", rows)
+    width: int
+    id: str = ""
+    heading: str = ""  # groups: headings: the group's heading, above the table
+
+
+def _header_rows(spec: TableSpec) -> list[list[HeaderCell]]:
+    def text(column: Column) -> str:
+        return column.header or (FIELD_HEADERS[column.show] if column.show else "")
+
+    if not any(c.columns for c in spec.columns):
+        return [[HeaderCell(text(c)) for c in spec.columns]]
+    top = [HeaderCell(text(c), colspan=len(c.columns) or 1, rowspan=1 if c.columns else 2) for c in spec.columns]
+    return [top, [HeaderCell(text(leaf)) for c in spec.columns for leaf in c.columns]]
+
+
+class _Cells:
+    """The cell of any declared column for one row (a measure, and the result the row shows)."""
+
+    def __init__(self, renderer: Renderer, item_url: Callable[[int], str | None], file_url: Callable[[str], str],
+                 titles: Mapping[int, str]):
+        self.renderer, self.item_url, self.file_url, self.titles = renderer, item_url, file_url, titles
+
+    def row(self, spec: TableSpec, group: Group, measure: Measure, result: Result | None,
+            index: int) -> list[Cell]:
+        return [self.cell(leaf, spec, group, measure, result, index) for leaf in spec.leaves()]
+
+    def cell(self, column: Column, spec: TableSpec, group: Group, m: Measure, r: Result | None,
+             index: int) -> Cell:
+        if column.key:
+            # A free column's value belongs to the row: the result's in a results table.
+            for source in ([r] if spec.rows == "results" else [m, r]):
+                if source is not None and column.key in source.cells:
+                    return lines_cell(source.cells[column.key])
+            return Cell()
+        field = column.show
+        if field is None:
+            return Cell()  # a column the source prints empty (หมายเหตุ)
+        if field.startswith("result."):
+            return self._result(field.removeprefix("result."), r) if r is not None else Cell()
+        if spec.rows == "results" and r is not None and field == "number" and r.number:
+            return _text(r.number)
+        if spec.rows == "results" and r is not None and field == "name" and r.name:
+            return _text(r.name)
+        if field == "group":
+            return _text(group.heading)
+        return self._measure(field, m)
+
+    def _measure(self, field: str, m: Measure) -> Cell:
+        renderer = self.renderer
+        return {
+            "number": lambda: _text(m.number),
+            "name": lambda: _text(m.name),
+            "questions": lambda: _questions(m.questions),
+            "budget": lambda: _text(thai.format_baht(m.budget) if isinstance(m.budget, Decimal) else m.budget),
+            "period": lambda: _period(m.period, m.covers, renderer),
+            "responsible": lambda: lines_cell(m.responsible),
+        }.get(field, lambda: lines_cell(getattr(m, field)))()
+
+    def _result(self, field: str, r: Result) -> Cell:
+        renderer = self.renderer
+        if field == "round":
+            return _text(ROUND_TEXT.get(r.round, "")) if r.round else Cell()
+        if field == "status":
+            return _status(r.status)
+        if field == "date":
+            dates = [d for d in (renderer.date_short(r.date) if r.date else None,
+                                 r.covers.label(renderer.style) if r.covers else None) if d]
+            return Cell("text" if len(dates) == 1 else "lines", dates)
+        if field == "period":
+            return _period(r.period, None, renderer)
+        if field == "responsible":
+            return lines_cell(r.responsible)
+        if field == "evidence":
+            return _evidence_cell(r, self.item_url, self.file_url, self.titles)
+        return lines_cell(getattr(r, field))
+
+
+def _rows_of(spec: TableSpec, measures: list[Measure]) -> list[tuple[Measure, Result | None]]:
+    """Which (measure, result) each row shows: one row per measure (with the result of the
+    table's round, or its only result), or one row per result."""
+    rows: list[tuple[Measure, Result | None]] = []
+    for m in measures:
+        chosen = [r for r in m.results if spec.round is None or r.round == spec.round]
+        if spec.rows == "results":
+            rows.extend((m, r) for r in chosen)
+        else:
+            rows.append((m, chosen[0] if len(chosen) == 1 else None))
+    return rows
+
+
+def source_tables(spec: TableSpec, groups: list[Group], cells: _Cells, base_id: str) -> list[SourceTable]:
+    """The declared table, or (groups: headings) one such table per group."""
+    header_rows = _header_rows(spec)
+    width = len(spec.leaves())
+    parts = []
+    index = 0
+    for group in groups:
+        rows = []
+        for m, r in _rows_of(spec, group.measures):
+            index += 1
+            rows.append(cells.row(spec, group, m, r, index))
+        if rows:
+            parts.append((group.heading if spec.groups != "none" else "", rows))
+    if spec.groups == "headings":
+        return [SourceTable(header_rows, [("", rows)], width, f"{base_id}-{n}", heading)
+                for n, (heading, rows) in enumerate(parts, 1)]
+    return [SourceTable(header_rows, parts, width, base_id)]
+
+
 def _group_id(prefix: str, group: Any, index: int, used: set[str]) -> str:
     if group.issue is not None:
         base = f"{prefix}-issue-{group.issue}"
@@ -396,9 +532,10 @@ def _signers(measures: Measures) -> list[dict[str, Any]]:
     if not measures.sign_off:
         return []
     blocks = []
-    for role, label in SIGN_OFF_ROLES.items():
-        for signer in getattr(measures.sign_off, role):
-            blocks.append({"role": role, "label": label, "signer": signer, "comment": lines_cell(signer.comment)})
+    for role, label in [*SIGN_OFF_ROLES.items(), ("signer", "")]:
+        for signer in getattr(measures.sign_off, "signers" if role == "signer" else role):
+            blocks.append({"role": role, "label": signer.role or label, "signer": signer,
+                           "comment": lines_cell(signer.comment)})
     return blocks
 
 
@@ -436,10 +573,11 @@ def measures_markdown(
     measures: Measures,
     agency_name: str,
     oit_rows: Iterable[Any],
-    item_url: Callable[[int], str],
+    item_url: Callable[[int], str | None],
     *,
     file_url: Callable[[str], str] | None = None,
     pdf_url: str | None = None,
+    eit_survey: str = "",
     template: str = "measures.md.j2",
     result_levels: list[str] | None = None,
 ) -> str:
@@ -456,6 +594,8 @@ def measures_markdown(
     page's URL (e.g. "measures-2567.pdf"); written as plain HTML because the file appears only
     after MkDocs has checked the links.
     result_levels: the level words of the analysed year (its catalog's result_levels), highest first.
+    eit_survey: the Markdown of the EIT survey box, placed where the report puts `eit_survey`
+    (by default after the signed document).
     """
     file_url = file_url or (lambda path: f"../files/{path}")
     renderer.env.filters.setdefault("wbr", wbr)
@@ -504,11 +644,15 @@ def measures_markdown(
             "levels": list(result_levels or []),
         }
 
+    cells = _Cells(renderer, item_url, file_url, titles)
+    blocks = _blocks(measures, groups, cells)
+    present = {"oit_progress": bool(oit_rows), "eit_survey": bool(eit_survey)}
     return renderer.render(
         template,
         agency_name=agency_name,
         year=measures.year,
         title=measures.title or default_title(measures.year),
+        memo_title=measures.title if measures.memo else None,
         intro=lines_cell(measures.intro),
         memo=measures.memo,
         analysis=analysis_view,
@@ -517,10 +661,60 @@ def measures_markdown(
         iit=_indicator_table(measures.iit, labels.iit, renderer),
         eit=_indicator_table(measures.eit, labels.eit, renderer),
         oit_sections=_oit_sections(oit_rows, measures, labels.oit, item_url) if oit_rows else [],
+        eit_survey=eit_survey,
         signers=_signers(measures),
+        blocks=blocks,
+        outside=[{"kind": "section", "name": name, "heading": _standard_heading(name, measures.year)}
+                 for name in measures.outside_sections() if present[name]],
         pdf_url=pdf_url,
         thai_digits=renderer.style is not thai.DigitStyle.ARABIC,
     )
+
+
+# The headings of the standard sections in the standard layout (a declared body has only its own).
+SECTION_HEADINGS: dict[str, dict[str, str]] = {
+    "analysis": {"text": "การวิเคราะห์ผลการประเมิน", "id": "analysis"},
+    "measures": {"text": "มาตรการและแนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ", "id": "measures"},
+    "results": {"text": "ผลการดำเนินการตามมาตรการ", "id": "results"},
+    "iit": {"text": "การยกระดับผลการประเมินตามตัวชี้วัด IIT", "id": "iit"},
+    "eit": {"text": "การยกระดับผลการประเมินตามตัวชี้วัด EIT", "id": "eit"},
+    "oit_progress": {"text": "ความก้าวหน้าการเปิดเผยข้อมูลสาธารณะ (OIT)", "id": "oit-progress"},
+    "sign_off": {"text": "การลงนามรับรองรายงาน", "id": "sign-off"},
+}
+
+
+def _standard_heading(name: str, year: int) -> dict[str, str] | None:
+    heading = SECTION_HEADINGS.get(name)
+    if name == "oit_progress" and heading:
+        return {**heading, "text": f"{heading['text']} ประจำปี {year}"}
+    return heading
+
+
+def _blocks(measures: Measures, groups: list[Group], cells: _Cells) -> list[dict[str, Any]]:
+    """The signed document's blocks in order: the report's own `body:`, or the standard layout.
+    Signatures come right after the body when the body does not place them."""
+    if measures.body is None:
+        return [{"kind": "section", "name": name, "heading": _standard_heading(name, measures.year)}
+                for name in DEFAULT_BODY]
+    blocks: list[dict[str, Any]] = []
+    for n, block in enumerate(measures.body, 1):
+        heading = {"text": block.heading, "id": f"part-{n}", "level": block.level} if block.heading else None
+        if block.section:
+            if heading and block.section in ("oit_progress", "sign_off"):
+                heading["id"] = SECTION_HEADINGS[block.section]["id"]
+            blocks.append({"kind": "section", "name": block.section, "heading": heading})
+            continue
+        if heading:
+            blocks.append({"kind": "heading", **heading})
+        if block.text is not None:
+            blocks.append({"kind": "text", "cell": lines_cell(block.text)})
+        if block.table is not None:
+            base = block.table.id or f"table-{n}"
+            blocks.append({"kind": "tables", "level": block.level if heading else 1,
+                           "tables": source_tables(block.table, groups, cells, base)})
+    if "sign_off" not in measures.placed_sections():
+        blocks.append({"kind": "section", "name": "sign_off", "heading": None})
+    return blocks
 
 
 def _point_text(point: Any) -> str:

@@ -126,12 +126,11 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     ]
     link = Linker(path)
     body = measures_markdown(renderer, measures, content.agency.name, rows,
-                             item_url=lambda n: link(urls.item_number(year, n)),
+                             item_url=lambda n: link(urls.item_number(year, n)) if statuses else None,
                              file_url=lambda f: link(urls.evidence(f)),
                              pdf_url=urls.measures_pdf(year) if with_pdf else None,
-                             result_levels=analysed_levels(measures, catalogs))
-    if common["eit_url"]:
-        body += "\n" + renderer.render("measures_eit.md.j2", **common)
+                             result_levels=analysed_levels(measures, catalogs),
+                             eit_survey=renderer.render("measures_eit.md.j2", **common) if common["eit_url"] else "")
     title = measures.title or MEASURES_TITLE
     if str(year) not in title:
         title = f"{title} ปีงบประมาณ {year}"
@@ -220,6 +219,14 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
             for number in sorted(referenced_items(content.measures[year]) - numbers):
                 site.notices.append(f"content/measures/{year}.yml: อ้างถึงข้อ O{number} ซึ่งไม่มีในรายการประเมินปี {year}")
         site.files.extend(itas_exports(catalog, statuses, site_url))
+    for year in sorted(set(content.measures) - set(years)):
+        # An older report (a year without a catalog) is still published, never dropped.
+        site.pages.append(_measures_page(content, year, [], renderer, common, measures_pdf, site.notes,
+                                         loaded.catalogs))
+        reason = (f"ปี {year} ไม่อยู่ใน years ของปลั๊กอิน ita ใน mkdocs.yml" if year in loaded.catalogs else
+                  f"ไม่มีรายการประเมิน (catalog) ของปี {year}: data/ita/{year}.yml")
+        site.notices.append(f"content/measures/{year}.yml: เผยแพร่หน้ามาตรการที่ /{urls.page_url(urls.measures(year))} "
+                            f"โดยไม่มีตารางความก้าวหน้า OIT และลิงก์ไปยังข้อ OIT เพราะ{reason}")
 
     home = renderer.render("home.md.j2", rel=Linker(urls.HOME), statuses=site.statuses, **common)
     site.pages.insert(0, PageSpec(urls.HOME, agency.name,

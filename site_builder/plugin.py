@@ -140,7 +140,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             add(File.generated(config, urls.logo(logo),
                                content=identity.web_logo(self.content_dir / "files" / logo, self.cache_dir)))
         # MkDocs keeps its plugins to the end: the content is let go once the pages are handed over.
-        self.measures_years = [y for y in prepared.years if y in prepared.loaded.content.measures]
+        self.measures_years = sorted(prepared.loaded.content.measures)  # years without a catalog too
         self.prepared = None
         for asset in sorted(ASSETS.rglob("*")):
             # search.js is published beside the search page by on_post_build, not here.

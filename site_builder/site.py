@@ -71,6 +71,8 @@ def navigation(prepared: Prepared) -> list:
         if urls.measures(year) in paths:
             children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
         nav.append({f"ITA {year}": children})
+    for year in sorted(set(prepared.loaded.content.measures) - set(prepared.years), reverse=True):
+        nav.append({f"ITA {year}": [{"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)}]})
     return nav
 
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, HttpUrl, field_validator, model_validator
 
 from .base import Model, PeriodField, Text, ThaiDate
+from .report_layout import OUTSIDE_SECTIONS, Body
 
 # The seven issues (ประเด็น) the NACC uses from 2567 to organise the measures.
 ISSUES: dict[int, str] = {
@@ -145,9 +146,15 @@ class EvidenceLink(Model):
         return self
 
 
+Cells = Annotated[dict[str, Lines | None], Field(
+    description="ค่าของคอลัมน์อิสระ (key ของคอลัมน์ใน body) เช่น {remark: ...}")]
+
+
 class Result(Model):
     """What was done under a measure in one reporting round."""
 
+    number: FreeText | None = Field(None, description="ลำดับในตารางผล (เมื่อต่างจากแผน)")
+    name: str | None = Field(None, description="ชื่อแถวในตารางผล (เมื่อต่างจากชื่อมาตรการในแผน)")
     round: Literal[6, 12] | None = Field(None, description="รอบการรายงาน: 6 หรือ 12 เดือน")
     status: Status | None = Field(None, description="not_started ยังไม่ได้ดำเนินการ, in_progress อยู่ระหว่างดำเนินการ, done ดำเนินการแล้ว")
     method: Lines | None = Field(None, description="วิธีดำเนินการ")
@@ -158,7 +165,10 @@ class Result(Model):
     recommendations: Lines | None = Field(None, description="ข้อเสนอแนะ")
     date: ThaiDate | None = Field(None, description="วันที่ดำเนินการหรือรายงาน")
     covers: PeriodField | None = Field(None, description="ช่วงเวลาที่รายงาน")
+    period: FreeText | None = Field(None, description="ระยะเวลาดำเนินการตามที่เขียนในตารางผล")
+    responsible: People = []
     evidence: list[EvidenceLink] = Field([], description="หลักฐาน: item (ข้อ OIT), file หรือ url")
+    cells: Cells = {}
 
     @field_validator("round", mode="before")
     @classmethod
@@ -184,6 +194,7 @@ class Measure(Model):
     responsible: People = []
     monitoring: Lines | None = Field(None, description="การติดตามประเมินผล เช่น รายงานผลรอบ 6 และ 12 เดือน")
     note: Lines | None = Field(None, description="หมายเหตุ")
+    cells: Cells = {}
     results: list[Result] = Field([], description="ผลการดำเนินการ รายรอบ")
 
     @model_validator(mode="after")
@@ -277,11 +288,12 @@ class OitOverride(Model):
 
 
 class Signer(Model):
+    role: str | None = Field(None, description="บทบาทตามเอกสาร เช่น ผู้รายงาน, ผู้ตรวจสอบ")
     name: str | None = None
     position: str | None = None
     unit: str | None = Field(None, description="ส่วนราชการ เมื่อจัดทำในนามหน่วยงาน")
     date: ThaiDate | None = None
-    comment: Lines | None = Field(None, description="ความเห็น เช่น เห็นควรอนุมัติ")
+    comment: Lines | None = Field(None, description="ข้อความเหนือลายมือชื่อ เช่น รายงาน, เพื่อโปรดทราบ, เห็นควรอนุมัติ")
 
     @model_validator(mode="after")
     def _who(self) -> "Signer":
@@ -294,9 +306,18 @@ Signers = Annotated[list[Signer], BeforeValidator(_as_list)]
 
 
 class SignOff(Model):
+    """Who signs: prepared / reviewed / approved, or (a list) signers in the document's order,
+    each with the role label and wording the document has."""
+
     prepared: Signers = Field([], description="ผู้จัดทำ")
     reviewed: Signers = Field([], description="ผู้ตรวจสอบ/เสนอความเห็น")
     approved: Signers = Field([], description="ผู้อนุมัติ")
+    signers: Signers = Field([], description="ผู้ลงนามตามลำดับในเอกสาร (role และ comment ตามเอกสาร)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> Any:
+        return {"signers": value} if isinstance(value, list) else value
 
 
 class Memo(Model):
@@ -346,6 +367,9 @@ class Measures(Model):
     eit: list[IndicatorRow] = Field([], description="ตาราง EIT รายตัวชี้วัด")
     oit: list[OitOverride] = Field([], description="ผู้รับผิดชอบ (และหมายเหตุ) รายข้อ OIT")
     sign_off: SignOff | None = None
+    body: Body | None = Field(None, description="เนื้อหาตามลำดับในเอกสาร: ข้อความ หัวข้อ ตาราง ส่วนมาตรฐาน")
+    after_report: list[Literal["oit_progress", "eit_survey"]] | None = Field(
+        None, description="ส่วนที่แสดงต่อท้ายรายงาน นอกเอกสารที่ลงนาม (ไม่ระบุ = ทั้งสองส่วนที่ไม่ได้วางใน body; [] = ไม่แสดง)")
 
     @model_validator(mode="after")
     def _consistent(self) -> "Measures":
@@ -357,7 +381,42 @@ class Measures(Model):
         dupes = sorted({i for i in items if items.count(i) > 1})
         if dupes:
             raise ValueError(f"ข้อ OIT ซ้ำใน oit: {', '.join(f'O{i}' for i in dupes)}")
+        self._check_body()
         return self
+
+    def _check_body(self) -> None:
+        """What a declared body would leave out or show twice is an error, never dropped."""
+        tables = [b.table for b in self.body or [] if b.table]
+        declared = {k for t in tables for k in t.keys()}
+        for measure in self.all_measures():
+            rows = [measure, *measure.results]
+            for key in sorted({k for r in rows for k in r.cells} - declared):
+                raise ValueError(f"cells: '{key}' ไม่ตรงกับ key ของคอลัมน์ใดใน body")
+        for table in tables:
+            if table.rows != "measures" or table.round is not None:
+                continue
+            if any(c.show and c.show.startswith("result.") for c in table.leaves()):
+                for measure in self.all_measures():
+                    if len(measure.results) > 1:
+                        raise ValueError(
+                            f"ตารางที่แสดงผล (result.*) หนึ่งแถวต่อมาตรการ ต้องระบุ round: 6 หรือ 12 "
+                            f"เพราะ '{measure.name or measure.number}' มีรายงานผลหลายรอบ")
+        placed = [b.section for b in self.body or [] if b.section]
+        dupes = sorted({s for s in placed if placed.count(s) > 1})
+        if dupes:
+            raise ValueError(f"body: ส่วน {', '.join(dupes)} ซ้ำ")
+        twice = sorted(set(placed) & set(self.after_report or ()))
+        if twice:
+            raise ValueError(f"{', '.join(twice)} อยู่ทั้งใน body และ after_report: เลือกที่เดียว")
+
+    def placed_sections(self) -> list[str]:
+        return [b.section for b in self.body or [] if b.section]
+
+    def outside_sections(self) -> list[str]:
+        """The derived sections shown after the signed document (never printed with it)."""
+        if self.after_report is not None:
+            return list(self.after_report)
+        return [s for s in OUTSIDE_SECTIONS if s not in self.placed_sections()]
 
     def all_groups(self) -> list[Group]:
         """The groups; ungrouped `measures` form one group without a heading."""

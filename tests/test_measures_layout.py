@@ -1,0 +1,145 @@
+"""Reports as the source has them: declared tables (column order, two-level headers, free and
+empty columns, group rows, row names per table), text blocks, the memo form, free signers,
+derived sections outside the signed document, and years without a catalog, on built sites."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.models.measures import Measures
+from site_builder.yamlsource import read_yaml
+
+FIXTURES = Path(__file__).parent / "fixtures" / "measures"
+DECLARED = sorted(p for p in FIXTURES.glob("*.yml") if p.with_name(p.stem + ".expected.yml").exists())
+
+
+def text_of(fragment: str) -> str:
+    fragment = re.sub(r"<[^>]+>", " ", fragment.replace("<wbr>", ""))
+    return re.sub(r"\s+", " ", html.unescape(fragment)).strip()
+
+
+def report_part(page: str) -> str:
+    """The signed document: .ita-report up to the sections that follow it."""
+    start = page.index('<div class="ita-report')
+    end = page.find('<section class="ita-report-extra"', start)
+    return page[start:end if end != -1 else len(page)]
+
+
+def source_tables(part: str) -> list[dict]:
+    out = []
+    for table in re.findall(r"<table>(.*?)</table>", part, re.S):
+        head, body = table.split("</thead>")
+        headers = [[text_of(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", row, re.S)]
+                   for row in re.findall(r"<tr[^>]*>(.*?)</tr>", head, re.S)]
+        rows = [[text_of(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+                for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+        out.append({"headers": headers, "rows": rows})
+    return out
+
+
+def built(mini, fixture: Path) -> tuple[str, str]:
+    """Build the mini site with this report; (the page, the build log)."""
+    year = read_yaml(fixture)["year"]
+    mini.write(f"content/measures/{year}.yml", fixture.read_text(encoding="utf-8"))
+    result = mini.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    return mini.html(f"{year}/measures/"), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("fixture", DECLARED, ids=lambda p: p.stem)
+def test_every_source_cell_once_in_its_table_in_source_order(mini, fixture: Path) -> None:
+    page, _ = built(mini, fixture)
+    expected = read_yaml(fixture.with_name(fixture.stem + ".expected.yml"))
+    part = report_part(page)
+    assert source_tables(part) == [{"headers": t["headers"], "rows": t["rows"]} for t in expected]
+    # No cell shown a second time anywhere in the document's tables (the old layout printed the
+    # measure name in a plan table and again in a results table).
+    cells = [c for t in expected for row in t["rows"] for c in row if len(c) >= 12]
+    tables_text = " | ".join(text_of(t) for t in re.findall(r"<table>.*?</table>", part, re.S))
+    for cell in cells:
+        if cells.count(cell) == 1:
+            assert tables_text.count(cell) == 1, cell
+
+
+@pytest.mark.parametrize("fixture", DECLARED, ids=lambda p: p.stem)
+def test_only_the_headings_the_report_has(mini, fixture: Path) -> None:
+    page, _ = built(mini, fixture)
+    part = report_part(page)
+    model = Measures.model_validate(read_yaml(fixture))
+    own = [b.heading for b in model.body if b.heading] + [g.heading for g in model.all_groups() if g.heading]
+    headings = [text_of(h) for h in re.findall(r"<h[2-6][^>]*>(.*?)</h[2-6]>", part, re.S)]
+    assert all(h in own for h in headings), headings
+    for added in ("การลงนามรับรองรายงาน", "ยังไม่มีรายงานผล"):
+        assert added not in text_of(part)
+
+
+def test_memo_head_first_free_signers(mini) -> None:
+    page, _ = built(mini, FIXTURES / "huaisai-2568-memo.yml")
+    part = text_of(report_part(page))
+    assert part.startswith("บันทึกข้อความ ส่วนราชการ สำนักปลัดเทศบาล งานนิติการ เทศบาลตำบลห้วยทราย ที่ ชม 54201/0912")
+    # The paragraph before the results table, in place.
+    assert part.index("สรุปได้ดังนี้") < part.index("ช่วงเวลาที่ดำเนินการ")
+    signoff = part[part.index("จึงเรียนมาเพื่อโปรดทราบ"):]
+    for words in ("ผู้รายงาน รายงาน", "ความเห็นของปลัดเทศบาล เห็นควรทราบ", "เพื่อโปรดทราบ (ลงชื่อ)",
+                  "(นายประเสริฐ ดวงดี) นายกเทศมนตรีตำบลห้วยทราย"):
+        assert words in signoff, words
+    assert "ผู้อนุมัติ" not in part and "ผู้จัดทำรายงาน" not in part
+
+
+def test_year_without_catalog_gets_its_page_and_a_warning(mini) -> None:
+    page, log = built(mini, FIXTURES / "huaisai-2568-memo.yml")
+    assert "ประชุมชี้แจงประมวลจริยธรรมของพนักงานเทศบาล" in page
+    assert "content/measures/2568.yml" in log and "data/ita/2568.yml" in log
+    assert 'href="../../2568/measures/"' in mini.html("2567/") or "2568/measures/" in mini.html("")
+
+
+def test_derived_sections_follow_the_signed_document(mini) -> None:
+    page, _ = built(mini, FIXTURES / "nadee-2567-wide.yml")
+    part = report_part(page)
+    assert 'id="oit-progress"' not in part and 'id="eit-survey"' not in part
+    after = page[page.index('<section class="ita-report-extra"'):]
+    assert 'id="oit-progress"' in after and 'id="eit-survey"' in after
+    assert part.rstrip().endswith("</div>") and "นายสมศักดิ์ รักถิ่น" in part
+    assert "content/measures" not in text_of(page)
+
+
+def test_agency_places_or_leaves_out_derived_sections(mini) -> None:
+    source = (FIXTURES / "nadee-2567-wide.yml").read_text(encoding="utf-8")
+    mini.write("content/measures/2567.yml", source.replace(
+        "  - text: จึงเรียนมาเพื่อโปรดทราบ\n", "  - text: จึงเรียนมาเพื่อโปรดทราบ\n  - oit_progress\n") + "after_report: []\n")
+    assert mini.build(strict=False).returncode == 0
+    page = mini.html("2567/measures/")
+    assert 'id="oit-progress"' in report_part(page) and 'id="eit-survey"' not in page
+    assert "ita-report-extra" not in page
+
+
+def test_standard_layout_keeps_derived_sections_outside(mini) -> None:
+    mini.write("content/measures/2567.yml", "year: 2567\nmeasures:\n  - name: มาตรการทดสอบ\n"
+               "sign_off: {approved: {name: นายทดสอบ ใจดี}}\n")
+    assert mini.build(strict=False).returncode == 0
+    page = mini.html("2567/measures/")
+    part = report_part(page)
+    assert 'id="measures"' in part and 'id="sign-off"' in part and 'id="oit-progress"' not in part
+    assert "ไม่มีการวิเคราะห์ผลการประเมินใน content" not in page
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"measures": [{"name": "ก", "cells": {"remark": "x"}}]}, "cells: 'remark'"),
+    ({"measures": [{"name": "ก", "results": [{"round": 6, "summary": "a"}, {"round": 12, "summary": "b"}]}],
+      "body": [{"table": {"columns": ["name", "result.summary"]}}]}, "round: 6 หรือ 12"),
+    ({"measures": [{"name": "ก"}], "body": [{"table": {"columns": ["nmae"]}}]}, "show"),
+    ({"measures": [{"name": "ก"}], "body": [{"table": {"columns": [
+        {"header": "ผล", "columns": [{"header": "ก", "columns": ["name"]}]}]}}]}, "สองชั้น"),
+    ({"measures": [{"name": "ก"}], "body": ["sign_off", "sign_off"]}, "ซ้ำ"),
+])
+def test_bad_layout_is_a_clear_error(mini, change: dict, words: str) -> None:
+    import yaml
+    mini.write("content/measures/2567.yml", yaml.safe_dump({"year": 2567, **change}, allow_unicode=True))
+    result = mini.build()
+    assert result.returncode == 1
+    assert "content/measures/2567.yml" in result.stdout + result.stderr
+    assert words in result.stdout + result.stderr
