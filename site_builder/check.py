@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -17,6 +17,7 @@ from .models.catalog import (
 from .models.content import Content
 from .models.evidence import Document
 from .models.organisation import Executive
+from .status import Status
 
 FIELD_LABELS = {
     "name": "ชื่อ-นามสกุล", "position": "ตำแหน่ง", "photo": "รูปถ่าย", "phone": "โทรศัพท์",
@@ -31,8 +32,6 @@ ROLE_LABELS = {
     "secretary": "เลขานุการ", "staff_head": "ปลัด", "other": "ผู้บริหาร",
 }
 
-Status = Literal["complete", "incomplete", "empty"]
-STATUS_TEXT = {"complete": "ครบถ้วน", "incomplete": "ไม่ครบ", "empty": "ยังไม่มีข้อมูล"}
 
 
 @dataclass
@@ -55,14 +54,10 @@ class ItemStatus:
     def status(self) -> Status:
         checked = [f for f in self.findings if f.ok is not None]
         if checked and all(f.ok for f in checked):
-            return "complete"
+            return Status.COMPLETE
         if not self.documents and not any(f.evidence for f in self.findings):
-            return "empty"
-        return "incomplete"
-
-    @property
-    def status_text(self) -> str:
-        return STATUS_TEXT[self.status]
+            return Status.EMPTY
+        return Status.INCOMPLETE
 
     @property
     def missing(self) -> list[tuple[Finding, str]]:

@@ -22,6 +22,7 @@ from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
 from .site import Prepared, gaps, nav_paths, navigation, prepare
+from .status import Status
 
 ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -107,17 +108,16 @@ def check(config_file: Path, years: tuple[int, ...], sources: bool) -> None:
         _print_sources(prepared.loaded.catalogs)
         return
     for year, statuses in prepared.site.statuses.items():
-        complete = sum(s.status == "complete" for s in statuses)
+        complete = sum(s.status is Status.COMPLETE for s in statuses)
         click.echo(f"\nITA {year}: ครบถ้วน {complete}/{len(statuses)} ข้อ")
         # Which catalog file each item came from: the package's, or the site's data/ over it.
         files = prepared.loaded.item_files.get(year, {})
         first = Counter(files.values()).most_common(1)[0][0] if files else ""
         click.echo(f"  รายการประเมินจาก (catalog): {first}")
         for status in statuses:
-            mark = {"complete": "✓", "incomplete": "✗", "empty": "–"}[status.status]
             source = files.get(status.item.number, first)
             origin = f"  (จาก {source})" if source != first else ""
-            click.echo(f"  {mark} {status.item.label:<4} {status.item.title}  [{status.status_text}]{origin}")
+            click.echo(f"  {status.status.mark} {status.item.label:<4} {status.item.title}  [{status.status.text}]{origin}")
             for finding, missing in status.missing:
                 click.echo(f"        - {finding.component.id}: {missing}")
     for note in prepared.site.notes:

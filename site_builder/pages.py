@@ -102,7 +102,6 @@ def _front(title: str, description: str, wide: bool = False) -> str:
 
 
 MEASURES_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-OIT_STATUS = {"complete": "ครบ", "incomplete": "ไม่ครบ", "empty": "ยังไม่มีข้อมูล"}
 
 
 def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict,
@@ -120,7 +119,7 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
         return PageSpec(path, title, _front(title, description) + body)
     rows = [
         OitRow(number=s.item.number, title=s.item.title, components=[f.component.text for f in s.findings],
-               responsible=None, status=OIT_STATUS[s.status], missing=[m for _, m in s.missing],
+               responsible=None, status=s.status.short, missing=[m for _, m in s.missing],
                sub_indicator=s.item.sub_indicator)
         for s in statuses
     ]

@@ -106,3 +106,25 @@ def test_deleted_photo_file_is_a_gap_of_o2_not_a_data_error(src):
     (src / "content/files/people/deputy.jpg").unlink()
     missing = [m for _, m in statuses(src)["O2"].missing]
     assert missing == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีรูปถ่าย (photo) ไม่พบไฟล์ content/files/people/deputy.jpg"]
+
+
+def test_one_status_vocabulary_from_the_check_to_the_pages(src):
+    """The item page, the year page and the measures table say what the check decided, in the
+    words, marks and CSS classes of site_builder/status.py, each styled by the theme."""
+    from site_builder.pages import build_site
+    from site_builder.render import Renderer
+    from site_builder.status import Status
+
+    css = (Path(__file__).parent.parent / "site_builder" / "assets" / "ita.css").read_text(encoding="utf-8")
+    assert all(f".{s.css} " in css for s in Status)
+    replace(src / "content/executives.yml", "    photo: people/deputy.jpg\n", "")
+    loaded = load_all(src / "content", src / "data", SECTIONS, [2567], root=src)
+    site = build_site(loaded, [2567], Renderer(), "https://example.go.th/")
+    o2 = next(s for s in site.statuses[2567] if s.item.label == "O2")
+    assert o2.status is Status.INCOMPLETE
+    page = next(p.markdown for p in site.pages if p.path == "2567/o02.md")
+    assert f'<div class="ita-status {Status.INCOMPLETE.css}"' in page
+    assert f"**สถานะ: {Status.INCOMPLETE.text}**" in page
+    year = next(p.markdown for p in site.pages if p.path == "2567/index.md")
+    assert f"| {Status.INCOMPLETE.mark} {Status.INCOMPLETE.text} |" in year
+    assert f"| {Status.COMPLETE.mark} {Status.COMPLETE.text} |" in year
