@@ -1,7 +1,7 @@
 """The MkDocs adapter: a thin layer over `site.prepare`.
 
 on_config loads and checks the data (a data error stops the build before MkDocs
-cleans site/), on_files adds the generated pages, evidence and photos, on_nav and
+cleans site/; under `serve` the site becomes one page showing the error), on_files adds the generated pages, evidence and photos, on_nav and
 on_page_context give each page its own year's navigation (`page_nav`), on_post_page
 hands each written page to the search indexer and on_post_build writes the index,
 on_serve watches content/ and data/ for live reload.
@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import identity, photos, search, uploads, urls
+from . import identity, photos, search, serve_error, uploads, urls
 from .errors import ContentError
 from .page_indexer import PageIndexer
 from .page_nav import PageNavs
@@ -47,6 +47,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     prepared: Prepared | None = None
     indexer: PageIndexer | None = None
     command: str | None = None  # set by on_startup when run from the mkdocs command line
+    broken: ContentError | None = None  # under `serve`: the data error the site shows instead
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
@@ -64,11 +65,19 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         outside = uploads.links_outside(Path(config.docs_dir), root)
         if outside:
             raise PluginError(uploads.links_outside_message(outside))
+        self.broken = None
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
                                     override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf)
         except ContentError as err:
-            raise PluginError(err.report()) from None
+            if self.command != "serve":
+                raise PluginError(err.report()) from None
+            # Under `serve` a failed build leaves the browser waiting: build a page showing the
+            # report instead, and let the watch on content/ and data/ rebuild once it is fixed.
+            log.error(err.report())
+            self.broken = err
+            config.theme.static_templates.clear()
+            return config
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
         for note in self.prepared.site.notes:
             log.info(note)
@@ -109,6 +118,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             raise PluginError("\n".join([head, *found]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.broken is not None:
+            return Files([])
         prepared = self.prepared
         assert prepared is not None
 
@@ -163,6 +174,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.broken is not None:
+            page = serve_error.error_page(self.broken)
+            for name in ("index.html", "404.html"):  # 404.html: what `serve` answers at any other address
+                (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
+            return
         # The index is cut from the built HTML, so it always matches what readers see.
         log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages()))
         if self.config.measures_pdf:

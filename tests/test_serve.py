@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 
@@ -75,3 +76,43 @@ def test_only_a_one_shot_build_freezes_the_collector(mini, monkeypatch):
             assert (gc.get_freeze_count() > 0) == frozen, command
     finally:
         gc.unfreeze()
+
+
+def _get_any(url: str) -> tuple[int, str]:
+    """Status and body, also of an error answer (the 404 page)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+def test_serve_shows_broken_data_as_a_page_and_reloads_once_fixed(mini):
+    # broken from the start: an unknown field whose name is markup, which must stay text
+    mini.edit("content/executives.yml", "    role: top\n", "    role: top\n    <b>rank</b>: 1\n")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/ita/"
+    try:
+        _wait(lambda: "ข้อมูลผิดพลาด" in _get(base), "the error page was not served")
+        home = _get(base)
+        assert "content/executives.yml:5" in home and "ไม่รู้จักช่องข้อมูลนี้ (unknown field)" in home
+        assert "&lt;b&gt;rank&lt;/b&gt;" in home and "<b>rank" not in home
+        assert "livereload" in home  # MkDocs' own reload, on top of the page's
+        # every other address answers with the same report (and its own reload), not a spinner
+        status, item = _get_any(base + "2567/o02/")
+        assert status == 404 and "content/executives.yml:5" in item and "location.reload()" in item
+        mini.edit("content/executives.yml", "    <b>rank</b>: 1\n", "")
+        _wait(lambda: "นายทดสอบ ใจดี" in _get(base + "2567/o02/"), "the fixed data was not rebuilt")
+        # broken again while serving: back to the report, still no hanging request
+        mini.edit("content/executives.yml", "role: top", "role: mayor")
+        _wait(lambda: "role" in _get_any(base + "2567/o02/")[1] and "ข้อมูลผิดพลาด" in _get_any(base + "2567/o02/")[1],
+              "the second error was not shown")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "Traceback" not in errors, errors
+    assert "พบข้อผิดพลาดในข้อมูล" in errors  # the terminal has the report too
