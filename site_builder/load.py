@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from . import measures_year
 from .errors import Problem, ProblemList
 from .models.base import Model, Text
 from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, simple_checks
@@ -226,6 +227,9 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
             problems.add(source.shown_as, line_of(source.data, ("year",)), "year",
                          f"ปี {model.year} ไม่ตรงกับชื่อไฟล์ {path.name} (ตั้งชื่อไฟล์ตามปีที่ประเมิน)")
             continue
+        for loc, message in measures_year.disagreements(model):
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+            problems.warn(source.shown_as, line_of(source.data, loc), where, message)
         measures[model.year] = model
     csv_dir = content_dir / "procurement"
     for path in sorted(csv_dir.glob("*.csv")) if csv_dir.is_dir() else []:

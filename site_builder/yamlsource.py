@@ -130,9 +130,23 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = err.problem or err.context or "YAML ไม่ถูกต้อง"
+        if "tab" in what or (line and _indented_with_tab(text, line)):
+            what = TAB_INDENT
         raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {what}")) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {err}")) from None
+
+
+TAB_INDENT = ("ใช้ปุ่ม Tab เยื้องบรรทัดไม่ได้ ให้เยื้องด้วยการเว้นวรรค (ช่องว่าง) แทน "
+              "(YAML is indented with spaces, not tabs)")
+
+
+def _indented_with_tab(text: str, line: int) -> bool:
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    content = lines[line - 1]
+    return "\t" in content[: len(content) - len(content.lstrip())]
 
 
 def line_of(data: Any, loc: tuple) -> int | None:

@@ -1,8 +1,9 @@
 """The agency itself: profile, structure, executives, contact and channels."""
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, PrivateAttr, model_validator
+from pydantic import Field, HttpUrl, PrivateAttr, field_validator, model_validator
 
 from ..thai import DigitStyle
 from .base import Model, Text, ThaiDate
@@ -24,6 +25,11 @@ class Address(Model):
         return f"{self.line} ตำบล{self.subdistrict} อำเภอ{self.district} จังหวัด{self.province} {self.postcode}"
 
 
+# The survey links ITAS gives out: https://itas.nacc.go.th/go/eit/<code> (and /go/iit/<code>).
+_ITAS_LINK = re.compile(r"(?:https?://)?itas\.nacc\.go\.th/go/(?:eit|iit)/([^/?#\s]+)/?(?:[?#]\S*)?", re.IGNORECASE)
+_ITAS_CODE = re.compile(r"[A-Za-z0-9]{3,16}")
+
+
 class Colours(Model):
     primary: str = Field("#1f4e8c", pattern=r"^#[0-9a-fA-F]{6}$")
     accent: str = Field("#b8860b", pattern=r"^#[0-9a-fA-F]{6}$")
@@ -38,10 +44,27 @@ class Agency(Model):
     website: HttpUrl = Field(description="เว็บไซต์หลักของหน่วยงาน")
     logo: str | None = Field(None, description="ไฟล์ตราสัญลักษณ์ใต้ content/files/")
     colours: Colours = Colours()
-    itas_code: str | None = Field(None, pattern=r"^[A-Za-z0-9]{3,16}$", description="รหัสแบบสำรวจ EIT/IIT ของ ITAS")
+    itas_code: str | None = Field(None, description="รหัสแบบสำรวจ EIT/IIT ของ ITAS หรือลิงก์ที่คัดลอกมาจาก ITAS "
+                                              "เช่น BSL7Q2 หรือ https://itas.nacc.go.th/go/eit/BSL7Q2")
     digits: DigitStyle = DigitStyle.ARABIC
     description: str | None = None
     privacy_officer: str | None = Field(None, description="เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล (DPO) ชื่อหรือหน่วยงาน")
+
+
+    @field_validator("itas_code", mode="before")
+    @classmethod
+    def _code_from_link(cls, value: object) -> object:
+        """Webmasters paste the survey link as ITAS shows it: keep only its code."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        link = _ITAS_LINK.fullmatch(text)
+        code = link.group(1) if link else text
+        if not _ITAS_CODE.fullmatch(code):
+            raise ValueError(f"ต้องเป็นรหัสแบบสำรวจจากระบบ ITAS (อักษรอังกฤษหรือตัวเลข 3–16 ตัว) หรือลิงก์ EIT/IIT "
+                             f"ที่คัดลอกมาทั้งลิงก์ เช่น BSL7Q2 หรือ https://itas.nacc.go.th/go/eit/BSL7Q2 ได้ {value!r} "
+                             f"(expected the ITAS survey code or the EIT/IIT link as copied from ITAS)")
+        return code
 
 
 class OrgUnit(Model):
