@@ -18,6 +18,7 @@ import yaml
 
 from . import identity, photos, urls
 from .errors import ContentError
+from .load import relative
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
@@ -36,18 +37,30 @@ def _plugin_options(config_file: Path) -> tuple[dict, dict]:
 
     # mkdocs.yml may use !ENV or !!python/name tags: keep their text, they do not matter here.
     _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    if not config_file.is_file():
+        raise click.ClickException(
+            f"ไม่พบไฟล์ {config_file}: ให้เปิดหน้าต่างคำสั่งในโฟลเดอร์เว็บไซต์ (ที่มี mkdocs.yml) หรือระบุด้วย "
+            f"-f <โฟลเดอร์>/mkdocs.yml หรือเริ่มเว็บไซต์ใหม่ด้วย ita new <โฟลเดอร์> "
+            f"(no {config_file} here: run ita in the site's folder, pass -f, or start one with ita new)")
     raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506
     for entry in raw.get("plugins") or []:
         if isinstance(entry, dict) and "ita" in entry:
             return entry["ita"] or {}, raw
         if entry == "ita":
             return {}, raw
-    raise click.ClickException(f"{config_file}: ไม่พบปลั๊กอิน 'ita' ใน plugins")
+    raise click.ClickException(f"{config_file}: ไม่พบปลั๊กอิน 'ita' ใน plugins (the ita plugin is not in plugins)")
 
 
 def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict, dict]:
     options, raw = _plugin_options(config_file)
     root = config_file.resolve().parent
+    docs_dir = root / str(raw.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():
+        # MkDocs stops on it too, in English only, before any plugin runs.
+        raise click.ClickException(
+            f"ไม่พบโฟลเดอร์ {relative(docs_dir, root)} ที่ตั้งไว้ใน docs_dir ของ {config_file.name}: สร้างโฟลเดอร์นี้ "
+            f"(ว่างไว้ได้ ใช้เก็บหน้า Markdown ของหน่วยงานเอง) หรือแก้ docs_dir "
+            f"(docs_dir {relative(docs_dir, root)} does not exist: create it, it may stay empty)")
     try:
         prepared = prepare(root, root / options.get("content_dir", "content"), root / options.get("data_dir", "data"),
                            list(years) or list(options.get("years", [])), raw.get("site_url") or "/",
@@ -58,7 +71,7 @@ def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict,
     return prepared, options, raw
 
 
-config_option = click.option("-f", "--config-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+config_option = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="mkdocs.yml ของเว็บไซต์")
 years_option = click.option("-y", "--year", "years", type=int, multiple=True, help="ปีที่ประเมิน (ซ้ำได้)")
 
