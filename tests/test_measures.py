@@ -340,3 +340,34 @@ def test_pdf_is_a4_landscape(printed_site: Path) -> None:
     assert data.startswith(b"%PDF")
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert boxes and all(float(w) > float(h) and abs(float(w) - 842) < 2 for w, h in boxes)
+
+
+def test_print_reads_as_the_signed_document(printed_site: Path) -> None:
+    """Derived sections are not printed, signature lines level, tall rows may split, Thai
+    list numbers with Thai digits, headings tall enough to keep their marks."""
+    from playwright.sync_api import sync_playwright
+
+    from site_builder.measures_pdf import CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 990, "height": 800})
+        page.emulate_media(media="print")
+        page.goto((printed_site / "2567" / "measures" / "index.html").as_uri())
+        shown = page.evaluate("""() => ['#oit-progress', '#eit-survey', '.ita-report-extra']
+            .map(s => document.querySelector(s)).filter(e => e && e.offsetParent !== null).length""")
+        assert page.evaluate("document.querySelectorAll('.ita-report-extra').length") > 0
+        assert shown == 0
+        assert page.evaluate("getComputedStyle(document.querySelector('.ita-report tr')).breakInside") == "auto"
+        assert page.evaluate("getComputedStyle(document.querySelector('.ita-report ol')).listStyleType") == "thai"
+        for selector in ("h2", "h3"):
+            ratio = page.evaluate(f"""() => {{ const s = getComputedStyle(document.querySelector('.ita-report {selector}'));
+                return parseFloat(s.lineHeight) / parseFloat(s.fontSize); }}""")
+            assert ratio >= 1.55, (selector, ratio)
+        page.goto((printed_site / "huaisai-2568-memo" / "measures" / "index.html").as_uri())
+        tops = page.evaluate("""() => [...document.querySelectorAll('.ita-signature')]
+            .map(e => Math.round(e.getBoundingClientRect().top))""")
+        assert len(tops) == 3 and len(set(tops)) == 1, tops
+        first = page.evaluate("document.querySelector('.ita-report').firstElementChild.textContent.trim()")
+        assert first.startswith("บันทึกข้อความ")
+        browser.close()
