@@ -5,7 +5,7 @@ cutter splits a word one way inside a sentence and another way in a short
 query, so an index of cut words misses exact titles. This search does not cut
 words at all. At build time it stores the visible text of every page (title,
 headings, body of the main content area) as sections; in the browser,
-`assets/search.js` folds the text and the query the same way and matches by
+`assets/search.js` folds the text and the query the same way (`search_fold.py`) and matches by
 substring: every space-separated term of the query must occur in the page.
 
 Both sides fold identically and without changing the length of the text, so
@@ -21,8 +21,9 @@ a match offset is also a position in the stored text (for the snippet):
 
 Public API (the MkDocs plugin calls these):
 
-- `build_search(site_dir, extracted)` in `on_post_build`: writes `search/index.json` and
-  copies `search/search.js` into the built site; returns `SearchStats`.
+- `build_search(site_dir, extracted)` in `on_post_build`: writes the index under `search/`
+  (`index.json` and the files it points to, cut by `search_shards.py`) and copies
+  `search/search.js` into the built site; returns `SearchStats`.
 - `search_page_markdown()` in `on_files`: the body of the page generated at
   `urls.SEARCH` (`search/index.md`), which loads `search.js` by a path
   relative to itself.
@@ -36,7 +37,6 @@ import json
 import posixpath
 import re
 import shutil
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import unescape
@@ -44,7 +44,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import urls
+from . import search_shards, urls
+from .search_fold import fold, normalize, squeeze  # noqa: F401  (fold, squeeze: this module's API too)
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,52 +53,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 SEARCH_DIR = urls.SEARCH_DIR
 INDEX_NAME = "index.json"  # site/search/index.json (Material's own search writes search_index.json)
 SCRIPT_NAME = "search.js"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: sharded (search_shards.py)
 
 # Site paths never indexed: the search page itself and the not-found page.
 DEFAULT_EXCLUDE = (urls.NOT_FOUND, f"{SEARCH_DIR}/index.html", f"{SEARCH_DIR}.html")
 
-# ---------------------------------------------------------------- normalising
-
-_ZERO_WIDTH = re.compile("[\u00ad\u180e\u200b-\u200d\u2060\ufeff]")
-# NIKHAHIT (+ tone mark) + SARA AA  →  (tone mark +) SARA AM, e.g. น ํ ้ า → น ้ ำ
-_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
-# tone mark typed before an upper/lower vowel: put the vowel first (ก ่ ี → ก ี ่)
-_TONE_VOWEL = re.compile("([\u0e48-\u0e4b])([\u0e31\u0e34-\u0e3a\u0e47])")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_LINES = re.compile(r" *\n[\s]*")
 _WHITE = re.compile(r"\s+")
-
-
-def normalize(text: str) -> str:
-    """The text as stored in the index and as the query is prepared in search.js.
-
-    Length-changing steps happen here only; the browser's folding keeps length.
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SARA_AM.sub("\\1\u0e33", text)
-    text = _TONE_VOWEL.sub("\\2\\1", text)
-    text = _SPACES.sub(" ", text)
-    return _LINES.sub("\n", text).strip()
-
-
-_FOLD = str.maketrans({
-    **{chr(c): chr(c + 32) for c in range(65, 91)},
-    **{chr(0x0E50 + d): str(d) for d in range(10)},
-    **{chr(c): "-" for c in [*range(0x2010, 0x2016), 0x2212]},
-})
-
-
-def fold(text: str) -> str:
-    """What search.js compares (same length as `text`): ASCII lower case, Thai digits as 0–9, dashes as "-"."""
-    return text.translate(_FOLD)
-
-
-def squeeze(text: str) -> str:
-    """Folded text as matched: spaces dropped, block boundaries kept."""
-    return fold(text).replace(" ", "")
-
 
 # ---------------------------------------------------------------- extracting
 
@@ -380,25 +341,34 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_index(site_dir: Path | str, index: dict) -> Path:
-    out = Path(site_dir) / SEARCH_DIR / INDEX_NAME
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(dumps(index), encoding="utf-8")
-    return out
+def write_index(site_dir: Path | str, index: dict) -> dict[str, bytes]:
+    """Write the sharded index under search/ (`search_shards`); returns path → bytes written."""
+    out = Path(site_dir) / SEARCH_DIR
+    written = {}
+    for name, text in search_shards.shard(index).items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode()
+        path.write_bytes(data)
+        written[name] = data
+    return written
 
 
 @dataclass(frozen=True)
 class SearchStats:
     pages: int
-    index_bytes: int
+    index_bytes: int  # every file of the index
     index_gzip_bytes: int
+    head_gzip_bytes: int  # index.json, fetched by every first query
+    files: int
     script_bytes: int
     script_gzip_bytes: int
 
     def __str__(self) -> str:
         return (
-            f"search: {self.pages} pages, index {self.index_bytes / 1024:.1f} KB "
-            f"({self.index_gzip_bytes / 1024:.1f} KB gzip), search.js {self.script_gzip_bytes / 1024:.1f} KB gzip"
+            f"search: {self.pages} pages, index {self.index_bytes / 1024:.1f} KB in {self.files} files "
+            f"({self.index_gzip_bytes / 1024:.1f} KB gzip, head {self.head_gzip_bytes / 1024:.1f} KB), "
+            f"search.js {self.script_gzip_bytes / 1024:.1f} KB gzip"
         )
 
 
@@ -412,11 +382,12 @@ def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUD
     """Index the built site and put the search assets beside the search page (`on_post_build`)."""
     site = Path(site_dir)
     index = build_index(site, exclude, extracted)
-    out = write_index(site, index)
+    written = write_index(site, index)
     script = site / SEARCH_DIR / SCRIPT_NAME
     shutil.copyfile(ASSETS / SCRIPT_NAME, script)
-    data, js = out.read_bytes(), script.read_bytes()
-    return SearchStats(len(index["pages"]), len(data), _gz(data), len(js), _gz(js))
+    js = script.read_bytes()
+    return SearchStats(len(index["pages"]), sum(map(len, written.values())), sum(map(_gz, written.values())),
+                       _gz(written[INDEX_NAME]), len(written), len(js), _gz(js))
 
 
 def search_page_markdown() -> str:

@@ -167,11 +167,49 @@ def test_build_index_and_assets(tmp_path):
     stats = search.build_search(site)
     index = again
     data = (site / "search" / "index.json").read_bytes()
-    assert json.loads(data) == index
+    head = json.loads(data)
+    assert head["v"] == 2 and [p[:2] for p in head["pages"]] == [p[:2] for p in index["pages"]]
+    # the texts are spread over files; the head says where (ends) and gives each page's matched length
+    stored = [t for c in range(len(head["ends"]))
+              for t in json.loads((site / "search" / "t" / f"{c}.json").read_text(encoding="utf-8"))]
+    assert sorted(stored) == sorted(index["texts"])
+    for (_url, _title, secs, length), (_u, _t, old) in zip(head["pages"], index["pages"]):
+        assert [stored[n] for _a, _h, n in secs] == [index["texts"][n] for _a, _h, n in old]
+        assert length == 1 + sum(len(index["texts"][n].replace(" ", "")) for _a, _h, n in old)
     assert "ข้อมูลผู้บริหาร".encode() in data  # UTF-8, not \\u escapes
     assert (site / "search" / "search.js").read_bytes() == (search.ASSETS / "search.js").read_bytes()
-    assert stats.pages == 6 and stats.index_bytes == len(data) and stats.index_gzip_bytes < stats.index_bytes
+    assert stats.pages == 6 and stats.head_gzip_bytes < stats.index_gzip_bytes < stats.index_bytes
     assert "search: 6 pages" in str(stats)
+
+
+def test_every_text_file_holding_a_term_is_found_by_its_grams(tmp_path):
+    """The gram table never leaves out a text file that holds a term (else a result would be lost)."""
+    from site_builder import search_shards
+
+    texts = ["ช่องทางแจ้งเรื่องร้องเรียนการทุจริต", "ร้องขอ\nเรียนเชิญ", "No Gift Policy ๒๕๖๗", "ก", "E–Service"]
+    index = {"v": 2, "root": "../", "pages": [[f"2567/o{i:02d}/", f"หน้า {i}", [["", "", i]]] for i in range(len(texts))],
+             "texts": texts}
+    files = search_shards.shard(index)
+    head = json.loads(files["index.json"])
+    table: dict[str, list[int]] = {}
+    for b in range(head["buckets"]):
+        for gram, gaps in json.loads(files[f"g/{b}.json"]).items():
+            table[gram] = [sum(gaps[:i + 1]) for i in range(len(gaps))]
+    chunk_of = {n: c for c, end in enumerate(head["ends"]) for n in range(head["ends"][c - 1] if c else 0, end)}
+    stored = [t for c in range(len(head["ends"])) for t in json.loads(files[f"t/{c}.json"])]
+
+    def files_for(term: str) -> set[int]:
+        n = min(head["gram"], len(term))
+        found = None
+        for gram in (term[i:i + n] for i in range(len(term) - n + 1)):
+            found = set(table.get(gram, [])) & (found if found is not None else set(table.get(gram, [])))
+        return found or set()
+
+    for term in ("ร้องเรียน", "ก", "ทุจริต", "nogiftpolicy", "2567", "e-service", "เรียน"):
+        holding = {chunk_of[n] for n, t in enumerate(stored) if term in search.squeeze(t)}
+        assert holding and holding <= files_for(term), term
+    # a term across a line break matches nothing, and its grams say so
+    assert not files_for("ร้องขอเรียน") and "ร้องขอเรียน" not in search.squeeze(texts[1])
 
 
 def test_search_page_markdown():
@@ -568,7 +606,8 @@ def test_search_under_mkdocs_serve(tmp_path, page):
         doc = project / "docs" / "2567" / "o05" / "index.md"
         doc.write_text(doc.read_text(encoding="utf-8") + "\nศูนย์รับแจ้งเหตุเดือดร้อนรำคาญ\n", encoding="utf-8")
         deadline = time.monotonic() + 30
-        while "เดือดร้อนรำคาญ" not in urllib.request.urlopen(base + "search/index.json").read().decode():
+        while "เดือดร้อนรำคาญ" not in "".join(urllib.request.urlopen(base + f"search/t/{c}.json").read().decode()
+                                            for c in range(len(json.loads(urllib.request.urlopen(base + "search/index.json").read())["ends"]))):
             assert time.monotonic() < deadline, "the index was not rebuilt after an edit"
             time.sleep(0.5)
         assert run_query(page, base, "เดือดร้อนรำคาญ") == [base + "2567/o05/"]

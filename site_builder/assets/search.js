@@ -1,7 +1,8 @@
 /* Site search for Thai text: substring matching, so it never depends on how
-   a word cutter splits a sentence. Loaded only by the search page; fetches the
-   index (search/index.json) only once the reader searches. See docs/search.md.
-   The folding here must stay the same as `normalize`/`fold` in search.py. */
+   a word cutter splits a sentence. Loaded only by the search page; once the reader
+   searches it fetches the head of the index (search/index.json), then only the gram
+   table files and text files the query needs (search_shards.py). See docs/search.md.
+   The folding here must stay the same as `normalize`/`fold` in search_fold.py. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-search-index]");
@@ -13,6 +14,7 @@
   var baseTitle = document.title;
   var MAX = 50, CONTEXT = 50, LENGTH = 160;
   var pages = null, byUrl = {}, rootHref = "", avg = 0, loading = null, run = 0, timer = 0;
+  var head = null, chunkOf = [], raw = {}, sq = {}, files = {};
 
   function normalize(s) {
     return s.normalize("NFC")
@@ -29,32 +31,95 @@
   }
   function squeeze(s) { return fold(s).replace(/ /g, ""); }
 
-  function load() {
-    if (!loading) {
-      // revalidate (a 304 when unchanged): a rebuilt site must not be searched with an old index
-      loading = fetch(indexUrl.href, { cache: "no-cache" }).then(function (r) {
+  function getJson(name) {
+    // the head revalidates (a 304 when unchanged): a rebuilt site must not be searched with an
+    // old index; the files it points to carry its id, so they are fetched once per build
+    if (!files[name]) {
+      var href = new URL(name + (head ? "?v=" + head.id : ""), indexUrl).href;
+      files[name] = fetch(href, head ? undefined : { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         return r.json();
-      }).then(function (idx) {
+      });
+      files[name].catch(function () { delete files[name]; });
+    }
+    return files[name];
+  }
+  function load() {
+    if (!loading) {
+      loading = getJson("index.json").then(function (idx) {
+        head = idx;
         var root = new URL(idx.root, indexUrl);
         rootHref = root.href;
-        var sq = idx.texts.map(squeeze);
+        idx.ends.forEach(function (end, c) { while (chunkOf.length < end) chunkOf.push(c); });
         pages = idx.pages.map(function (p, n) {
           return {
-            n: n, url: new URL(p[0], root).href, title: p[1], t: squeeze(p[1]),
-            secs: p[2].map(function (s) { return { id: s[0], h: s[1], text: idx.texts[s[2]], hs: squeeze(s[1]), ts: sq[s[2]] }; })
+            n: n, url: new URL(p[0], root).href, title: p[1], t: squeeze(p[1]), len: p[3],
+            secs: p[2].map(function (s) { return { id: s[0], h: s[1], hs: squeeze(s[1]), n: s[2] }; })
           };
         });
         pages.forEach(function (p) {
           byUrl[p.url] = p;
-          p.len = p.secs.reduce(function (a, s) { return a + s.ts.length; }, 1);
           avg += p.len / pages.length;
         });
       });
-      loading.catch(function () { loading = null; });
+      loading.catch(function () { loading = null; delete files["index.json"]; });
     }
     return loading;
   }
+  // The text files (chunks) that may hold `t`: those listed for each of up to `per_term` of
+  // its runs of `gram` characters (a shorter term whole). Same cut as search_shards.py.
+  function bucket(g) {
+    var h = 0;
+    Array.from(g).forEach(function (c) { h = (h * 31 + c.codePointAt(0)) % 65521; });
+    return h % head.buckets;
+  }
+  function candidates(t) {
+    var cs = Array.from(t), n = Math.min(head.gram, cs.length), gs = [], k = head.per_term, i;
+    for (i = 0; i + n <= cs.length; i++) gs.push(cs.slice(i, i + n).join(""));
+    if (gs.length > k) {
+      var spread = [];
+      for (i = 0; i < k; i++) spread.push(gs[Math.floor(i * (gs.length - 1) / (k - 1))]);
+      gs = spread;
+    }
+    return Promise.all(gs.map(function (g) { return getJson("g/" + bucket(g) + ".json"); })).then(function (tables) {
+      var found = null;
+      gs.forEach(function (g, j) {
+        var here = {}, at = 0;
+        (tables[j][g] || []).forEach(function (gap) { at += gap; if (!found || found[at]) here[at] = true; });
+        found = here;
+      });
+      return found;
+    });
+  }
+  function loadChunks(cs) {
+    return Promise.all(cs.map(function (c) {
+      return getJson("t/" + c + ".json").then(function (list) {
+        var first = c ? head.ends[c - 1] : 0;
+        list.forEach(function (text, i) {
+          if (!(first + i in raw)) { raw[first + i] = text; sq[first + i] = squeeze(text); }
+        });
+      });
+    }));
+  }
+  // Fetches the text files a page that can still match needs: a page matches only if every
+  // term is in its title, a heading, or a text whose file may hold the term.
+  function fetchFor(ts) {
+    return Promise.all(ts.map(candidates)).then(function (cands) {
+      var need = {};
+      pages.forEach(function (p) {
+        var ok = ts.every(function (t, k) {
+          return p.t.indexOf(t) >= 0 || p.secs.some(function (s) { return s.hs.indexOf(t) >= 0 || cands[k][chunkOf[s.n]]; });
+        });
+        if (ok) p.secs.forEach(function (s) {
+          var c = chunkOf[s.n];
+          if (!(s.n in raw) && cands.some(function (f) { return f[c]; })) need[c] = true;
+        });
+      });
+      return loadChunks(Object.keys(need).map(Number));
+    });
+  }
+  function matched(s) { return sq[s.n] || ""; }  // "" for a text not fetched: it holds no term
+  function stored(s) { return raw[s.n] || ""; }
 
   function terms(q) {
     var seen = {};
@@ -75,7 +140,7 @@
       s = p.t.indexOf(t) >= 0 ? 100 : 0;
       for (j = 0; j < p.secs.length; j++) {
         if (p.secs[j].hs.indexOf(t) >= 0) head++;
-        body += count(p.secs[j].ts, t, 50);
+        body += count(matched(p.secs[j]), t, 50);
       }
       if (!s && !head && !body) return 0;
       // body hits saturate and count less in long pages (as BM25 does): at most 10
@@ -86,7 +151,7 @@
     else if (ts.length > 1) {
       for (j = 0; j < p.secs.length; j++) {
         if (p.secs[j].hs.indexOf(phrase) >= 0) { total += 40; break; }
-        if (p.secs[j].ts.indexOf(phrase) >= 0) { total += 10; break; }
+        if (matched(p.secs[j]).indexOf(phrase) >= 0) { total += 10; break; }
       }
     }
     return total;
@@ -132,14 +197,18 @@
     }
     return best > lo || lo === 0 ? best : i;
   }
-  function snippet(p, ts) {
-    var longest = ts.slice().sort(function (a, b) { return b.length - a.length; })[0];
+  function longestOf(ts) { return ts.slice().sort(function (a, b) { return b.length - a.length; })[0]; }
+  // The section the snippet comes from: the first with the longest term in its text, else in its heading, else the first.
+  function snippetSection(p, longest) {
     var best = null, j;
-    for (j = 0; j < p.secs.length && !best; j++) if (p.secs[j].ts.indexOf(longest) >= 0) best = p.secs[j];
+    for (j = 0; j < p.secs.length && !best; j++) if (matched(p.secs[j]).indexOf(longest) >= 0) best = p.secs[j];
     for (j = 0; j < p.secs.length && !best; j++) if (p.secs[j].hs.indexOf(longest) >= 0) best = p.secs[j];
-    best = best || p.secs[0];
-    if (!best || !best.text) return null;
-    var text = best.text.replace(/\n/g, " ");
+    return best || p.secs[0];
+  }
+  function snippet(p, ts) {
+    var longest = longestOf(ts), best = snippetSection(p, longest);
+    if (!best || !stored(best)) return null;
+    var text = stored(best).replace(/\n/g, " ");
     var hit = ranges(text, [longest])[0];
     var from = snap(text, hit ? hit[0] - CONTEXT : 0), to = snap(text, from + LENGTH);
     var el = document.createElement("p");
@@ -195,13 +264,24 @@
     q = q.replace(/\s+/g, " ").trim();
     if (!q) { show("", []); return; }
     if (!pages) status.textContent = "กำลังค้นหา…";
+    var ts = terms(q), phrase = ts.join(""), list;
     load().then(function () {
+      return mine === run && fetchFor(ts);
+    }).then(function () {
       if (mine !== run) return;
-      var ts = terms(q), phrase = ts.join("");
-      var hits = pages.map(function (p) { return { p: p, s: score(p, ts, phrase) }; })
+      list = pages.map(function (p) { return { p: p, s: score(p, ts, phrase) }; })
         .filter(function (h) { return h.s > 0; })
-        .sort(function (a, b) { return b.s - a.s || a.p.n - b.p.n; });
-      show(q, hits.map(function (h) { return h.p; }));
+        .sort(function (a, b) { return b.s - a.s || a.p.n - b.p.n; })
+        .map(function (h) { return h.p; });
+      // a result whose snippet comes from a text without a hit (the term is in its title) needs that text too
+      var need = {}, longest = longestOf(ts);
+      list.slice(0, MAX).forEach(function (p) {
+        var s = snippetSection(p, longest);
+        if (s && !(s.n in raw)) need[chunkOf[s.n]] = true;
+      });
+      return loadChunks(Object.keys(need).map(Number));
+    }).then(function () {
+      if (mine === run) show(q, list);
     }, function () {
       if (mine === run) status.textContent = "โหลดข้อมูลการค้นหาไม่สำเร็จ กรุณาลองใหม่อีกครั้ง";
     });
