@@ -3,6 +3,7 @@
     ita check      readiness table of each year; exit 1 while anything is missing
     ita generate   write the generated Markdown site (pages, files, mkdocs.yml) to a folder
     ita schema     JSON Schemas of the content files, for editors (YAML language server)
+    ita import procurement FILE --year Y   a สขร.1 or project sheet (CSV/XLSX/XLS) → content/procurement/Y.csv
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import click
 import yaml
 
-from . import identity, photos, urls
+from . import identity, photos, procurement_sheets, urls
 from .errors import ContentError
 from .load import relative
 from .models.catalog import Catalog
@@ -24,6 +25,7 @@ from .models.content import TOPIC_FILES
 from .models.measures import Measures
 from .site import Prepared, gaps, nav_paths, navigation, prepare
 from .status import Status
+from .workbooks import EXTENSIONS as SHEET_EXTENSIONS
 
 ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -217,6 +219,35 @@ def schema(out_dir: Path) -> None:
         document["title"] = title
         _write(out_dir / f"{name}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     click.echo(f"เขียน schema {len(targets)} ไฟล์ลงใน {out_dir}")
+
+
+@main.group("import")
+def import_() -> None:
+    """นำเข้าข้อมูลจากไฟล์ที่หน่วยงานมีอยู่ (import the agency's own files)."""
+
+
+@import_.command("procurement")
+@config_option
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=int, required=True, help="ปีงบประมาณ พ.ศ. ของรายการในไฟล์ เช่น 2567")
+@click.option("--force", is_flag=True, help="เขียนทับไฟล์ CSV ที่มีอยู่แล้ว (overwrite)")
+def import_procurement(config_file: Path, source: Path, year: int, force: bool) -> None:
+    """อ่านแบบ สขร.1 หรือตารางของโครงการ (CSV, XLSX, XLS) แล้วเขียน content/procurement/YEAR.csv."""
+    options, _ = _plugin_options(config_file)
+    folder = config_file.resolve().parent / options.get("content_dir", "content") / "procurement"
+    target = folder / f"{year}.csv"
+    if target.exists() and not force and target.resolve() != source.resolve():
+        raise click.ClickException(f"มีไฟล์ {target} อยู่แล้ว ใช้ --force เพื่อเขียนทับ (already exists)")
+    purchases, problems = procurement_sheets.import_file(source, year, str(source))
+    if problems:
+        click.echo(ContentError(problems).report(), err=True)
+        click.echo("ยังไม่ได้เขียนไฟล์ แก้ไขแล้วนำเข้าใหม่ (nothing written)", err=True)
+        sys.exit(1)
+    _write(target, procurement_sheets.project_csv(purchases))
+    click.echo(f"เขียน {len(purchases)} รายการลงใน {target} (wrote {len(purchases)} purchases)")
+    for other in sorted(folder.glob(f"{year}.*")):
+        if other != target and other.suffix.lower() in SHEET_EXTENSIONS:
+            click.echo(f"ย้าย {other} ออกจาก {folder} มิฉะนั้นรายการจะซ้ำ (move it out: the build reads both)", err=True)
 
 
 def _write(path: Path, data: str | bytes) -> None:

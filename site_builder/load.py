@@ -17,7 +17,8 @@ from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsC
 from .models.content import TOPIC_FILES, Content
 from .models.measures import Measures
 from .models.procurement import Procurement
-from .procurement_csv import read_purchases
+from .procurement_sheets import read_purchases
+from .workbooks import EXTENSIONS as SHEET_EXTENSIONS
 from .public_names import public_name
 from .uploads import upload_problem
 from .models.evidence import Document
@@ -190,6 +191,15 @@ def _check_public_names(files: dict[str, int], problems: ProblemList) -> None:
                          "ให้เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง (two files would be published under one name: rename one)")
 
 
+def procurement_files(content_dir: Path) -> list[Path]:
+    """content/procurement/*.csv, .xlsx, .xls, .ods; not the lock files Excel leaves (~$…) nor hidden ones."""
+    folder = content_dir / "procurement"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix.lower() in SHEET_EXTENSIONS and not p.name.startswith(("~$", ".")) and p.is_file())
+
+
 def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems: ProblemList,
                  sizes: dict[str, int], sources: list[Source]) -> Content | None:
     files_dir = content_dir / "files"
@@ -231,8 +241,14 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
             where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
             problems.warn(source.shown_as, line_of(source.data, loc), where, message)
         measures[model.year] = model
-    csv_dir = content_dir / "procurement"
-    for path in sorted(csv_dir.glob("*.csv")) if csv_dir.is_dir() else []:
+    stems: dict[str, Path] = {}
+    for path in procurement_files(content_dir):
+        if path.stem in stems:
+            problems.add(relative(path, root), None, "",
+                         f"มีทั้ง {stems[path.stem].name} และ {path.name}: รายการจะซ้ำกัน ให้เก็บไว้ไฟล์เดียว "
+                         "(the same purchases twice: keep one file)")
+            continue
+        stems[path.stem] = path
         rows = read_purchases(path, relative(path, root), problems.items)
         topics.setdefault("procurement", Procurement()).purchases.extend(rows)
     if "agency" not in topics:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -94,6 +95,53 @@ def parse_date(text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValueError(f"ไม่มีวันที่ '{text}' ในปฏิทิน (impossible date)") from None
+
+
+_ARABIC_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_MONTH_WORDS = {**{name: i for i, name in enumerate(MONTHS, 1)},
+                **{abbr.replace(".", ""): i for i, abbr in enumerate(MONTHS_ABBR, 1)}}
+# A month written in full or abbreviated, with or without its dots: 'มีนาคม', 'มี.ค.', 'มีค'.
+_MONTH = "|".join(sorted((*MONTHS, *(r"\.?\s*".join(map(re.escape, a.replace(".", ""))) + r"\.?" for a in MONTHS_ABBR)),
+                         key=len, reverse=True))
+_WRITTEN_DATE = re.compile(rf"(\d{{1,2}})\s*({_MONTH})\s*(?:พ\.?\s*ศ\.?)?\s*(\d{{4}}|\d{{2}})(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+
+
+def arabic_digits(text: str) -> str:
+    return text.translate(_ARABIC_DIGITS)
+
+
+def _year_ce(text: str) -> int:
+    """'2567' and '67' are Buddhist Era (as Thai forms write them); '2024' is Common Era."""
+    year = int(text)
+    if len(text) == 2:
+        year += 2500
+    return ce_year(year) if year >= 2400 else year
+
+
+def find_date(text: str) -> tuple[date, re.Match] | None:
+    """The first date written as Thai documents write it, and where it is: '3 มี.ค. 2567',
+    '๓ มีนาคม พ.ศ. ๒๕๖๗', '3 มี.ค. 67', '03/03/2567' (day first), '2567-03-03'.
+    None if there is none; ValueError if it names a day that does not exist."""
+    text = arabic_digits(text)
+    found: list[tuple[re.Match, int, int, str]] = []
+    for match in _WRITTEN_DATE.finditer(text):
+        found.append((match, int(match[1]), _MONTH_WORDS[re.sub(r"[.\s]", "", match[2])], match[3]))
+        break
+    for match in _NUMERIC_DATE.finditer(text):
+        found.append((match, int(match[1]), int(match[2]), match[3]))
+        break
+    for match in _ISO_DATE.finditer(text):
+        found.append((match, int(match[3]), int(match[2]), match[1]))
+        break
+    if not found:
+        return None
+    match, day, month, year = min(found, key=lambda f: f[0].start())
+    try:
+        return date(_year_ce(year), month, day), match
+    except ValueError:
+        raise ValueError(f"ไม่มีวันที่ '{match[0]}' ในปฏิทิน (impossible date)") from None
 
 
 def format_baht(amount: Decimal | float | int) -> str:

@@ -74,3 +74,24 @@ def test_period_label_names_whole_fiscal_years():
     assert thai.format_period(date(2023, 10, 5), date(2024, 3, 31)) == "5 ตุลาคม 2566 – 31 มีนาคม 2567"
     assert thai.format_period(date(2023, 10, 5), date(2024, 3, 31), formal=False) == "5 ต.ค. 2566 – 31 มี.ค. 2567"
     assert thai.format_period(date(2023, 10, 1), date(2024, 9, 30), thai.DigitStyle.FORMAL, formal=False) == "ปีงบประมาณ 2567"
+
+
+@pytest.mark.parametrize("text, day, found", [
+    ("สัญญาเลขที่ 12/2567 ลงวันที่ 3 มี.ค. 2567", date(2024, 3, 3), "3 มี.ค. 2567"),
+    ("ใบสั่งซื้อ ๕/๒๕๖๗ ลว. ๓ มีนาคม พ.ศ. ๒๕๖๗", date(2024, 3, 3), "3 มีนาคม พ.ศ. 2567"),
+    ("สัญญาเลขที่ 3/2567 ลงวันที่ 20 ตุลาคม 2566", date(2023, 10, 20), "20 ตุลาคม 2566"),
+    ("1/2568 ลว. 1 ต.ค. 67", date(2024, 10, 1), "1 ต.ค. 67"),
+    ("ลว. 3 มีค. 67", date(2024, 3, 3), "3 มีค. 67"),
+    ("4/2567 ลงวันที่ 30/10/2566", date(2023, 10, 30), "30/10/2566"),
+    ("2567-03-03", date(2024, 3, 3), "2567-03-03"),
+    ("2024-03-03", date(2024, 3, 3), "2024-03-03"),
+])
+def test_find_date_reads_dates_as_thai_documents_write_them(text, day, found):
+    result = thai.find_date(text)
+    assert result is not None and result[0] == day and result[1][0] == found
+
+
+def test_find_date_names_an_impossible_day():
+    assert thai.find_date("ใบสั่งซื้อ 7/2567") is None
+    with pytest.raises(ValueError, match="31 ก.พ. 2567"):
+        thai.find_date("ลว. 31 ก.พ. 2567")
