@@ -111,7 +111,8 @@ def test_two_files_published_under_one_name_stop_the_build(mini):
     clash = public_name("plans/แผน 2567.pdf")
     plan.rename(mini.path / "content/files" / clash)
     mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", f"file: {clash}")
-    mini.edit("content/executives.yml", "photo: people/deputy.jpg", "photo: plans/แผน 2567.pdf")
+    text = mini.file("content/plans.yml").read_text(encoding="utf-8")
+    mini.write("content/plans.yml", text + text.split("\n", 1)[1].replace(f"file: {clash}", "file: plans/แผน 2567.pdf"))
     result = mini.build(strict=False)
     assert result.returncode == 1
     assert f"content/files/plans/แผน 2567.pdf: ได้ชื่อเผยแพร่ files/{clash} ซ้ำกับไฟล์ content/files/{clash}" in result.stderr, result.stderr
