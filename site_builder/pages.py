@@ -16,6 +16,7 @@ from pathlib import Path
 from . import procurement_pages, qr, search, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
+from .yamlsource import line_of
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
@@ -119,7 +120,7 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
         return PageSpec(path, title, _front(title, description) + body)
     rows = [
         OitRow(number=s.item.number, title=s.item.title, components=[f.component.text for f in s.findings],
-               responsible=None, status=s.status.short, missing=[m for _, m in s.missing],
+               responsible=None, status=s.status.short, missing=[g for f in s.findings if f.ok is False for g in f.public],
                sub_indicator=s.item.sub_indicator)
         for s in statuses
     ]
@@ -166,6 +167,17 @@ def level_notice(measures, catalogs: dict[int, Catalog]) -> str | None:
             f" เช่น level: {levels[-2] if len(levels) > 1 else levels[0]}")
 
 
+def content_locator(loaded: Loaded):
+    """(content file, path inside it) → line, from the raw YAML kept by the loader."""
+    sources = {source.shown_as.replace("\\", "/"): source for source in loaded.sources}
+
+    def locate(file: str, loc: tuple) -> int | None:
+        name = file.removeprefix("content/")
+        source = sources.get(file) or next((s for key, s in sources.items() if key.endswith("/" + name)), None)
+        return line_of(source.data, loc) if source is not None else None
+    return locate
+
+
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
                measures_pdf: bool = False, cache_dir: Path | None = None) -> Site:
     """Every page and generated file of the site (`cache_dir`: where made QR codes are kept)."""
@@ -175,7 +187,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     years = sorted(years)
     current = years[-1] if years else None
     eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
-    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบสำรวจ EIT ของ{agency.name}", cache_dir) if eit_url else ""
+    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบวัด EIT ของ{agency.name}", cache_dir) if eit_url else ""
     procurement = content.procurement
     common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
                   procurement_months=lambda y: procurement_pages.months_of_year(procurement, y),
@@ -185,9 +197,10 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                   human_size=_human_size, evidence_path=urls.evidence, photo_path=urls.photo,
                   fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=urls.item)
 
+    locate = content_locator(loaded)
     for year in years:
         catalog = loaded.catalogs[year]
-        statuses = check_catalog(catalog, content, loaded.kinds)
+        statuses = check_catalog(catalog, content, loaded.kinds, locate)
         site.statuses[year] = statuses
         site.notes.extend(catalog_notes(catalog))
         year_path = urls.year(year)
@@ -238,6 +251,6 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", search.search_page_markdown()))
     if eit_url:
         poster = renderer.render("eit_poster.md.j2", rel=Linker(urls.EIT_POSTER), **common)
-        site.pages.append(PageSpec(urls.EIT_POSTER, "โปสเตอร์แบบสำรวจ EIT",
-                                   _front("โปสเตอร์แบบสำรวจ EIT", f"QR Code แบบสำรวจ EIT ของ{agency.name}") + poster))
+        site.pages.append(PageSpec(urls.EIT_POSTER, "โปสเตอร์แบบวัด EIT",
+                                   _front("โปสเตอร์แบบวัด EIT", f"QR Code แบบวัด EIT ของ{agency.name}") + poster))
     return site

@@ -9,6 +9,7 @@ import pytest
 
 from site_builder.check import check_catalog
 from site_builder.load import load_all
+from site_builder.pages import content_locator
 from site_builder.site import SECTIONS
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -22,7 +23,13 @@ def src(tmp_path):
 
 def statuses(src: Path, year: int = 2567) -> dict[str, object]:
     loaded = load_all(src / "content", src / "data", SECTIONS, [year], root=src)
-    return {s.item.label: s for s in check_catalog(loaded.catalogs[year], loaded.content, loaded.kinds)}
+    locate = content_locator(loaded)
+    return {s.item.label: s for s in check_catalog(loaded.catalogs[year], loaded.content, loaded.kinds, locate)}
+
+
+def said(status) -> list[tuple[str, str]]:
+    """(public sentence, webmaster sentence) of every gap of an item."""
+    return [(g.public, g.webmaster) for f in status.findings for g in f.gaps]
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -39,18 +46,25 @@ def test_missing_photo_names_the_person_and_the_photo(src):
     replace(src / "content/executives.yml", "    photo: people/deputy.jpg\n", "")
     o2 = statuses(src)["O2"]
     assert o2.status == "incomplete"
-    assert [m for _, m in o2.missing] == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีรูปถ่าย (photo)"]
+    assert said(o2) == [(
+        "นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ยังไม่ได้เผยแพร่รูปถ่าย",
+        "content/executives.yml บรรทัดที่ 7 · ผู้บริหารคนที่ 2 นางสาวรอง ช่วยงาน · ช่อง photo: ยังไม่ได้ใส่รูปถ่าย "
+        "ให้เพิ่มช่อง photo เช่น photo: people/deputy-mayor.jpg (ไฟล์อยู่ใน content/files/people/)")]
 
 
 def test_contact_alternatives(src):
     replace(src / "content/executives.yml", "    email: deputy@example.go.th\n", "")
-    missing = [m for _, m in statuses(src)["O2"].missing]
-    assert missing == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีโทรศัพท์ หรือ อีเมล (phone|email)"]
+    (public, webmaster), = said(statuses(src)["O2"])
+    assert public == "นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ยังไม่ได้เผยแพร่โทรศัพท์ หรือ อีเมล"
+    assert "ผู้บริหารคนที่ 2 นางสาวรอง ช่วยงาน · ช่อง phone|email:" in webmaster
 
 
 def test_missing_deputy_role(src):
     replace(src / "content/executives.yml", "role: deputy", "role: other")
-    assert "ไม่มีข้อมูลรองผู้บริหารสูงสุด (role: deputy)" in [m for _, m in statuses(src)["O2"].missing]
+    assert ("ยังไม่ได้เผยแพร่ข้อมูลรองผู้บริหารสูงสุด",
+            "content/executives.yml บรรทัดที่ 1 · ช่อง role: ไม่มีผู้บริหารที่เป็นรองผู้บริหารสูงสุด (role: deputy) "
+            "ซึ่งดำรงตำแหน่งในปีงบประมาณ 2567 ให้เพิ่มผู้บริหาร หรือแก้ช่อง role since until ของผู้ที่มีอยู่ "
+            "เช่น role: deputy") in said(statuses(src)["O2"])
 
 
 def test_executive_out_of_office_does_not_count(src):
@@ -62,7 +76,9 @@ def test_plan_that_does_not_cover_the_year_is_missing(src):
     replace(src / "content/plans.yml", "covers: 2567", "covers: 2566")
     o11 = statuses(src)["O11"]
     assert o11.status == "empty"
-    assert [m for _, m in o11.missing] == ["ไม่มีเอกสาร 'แผนดำเนินงานประจำปี' ที่ครอบคลุมปีงบประมาณ 2567"]
+    assert said(o11) == [("ยังไม่ได้เผยแพร่เอกสารแผนดำเนินงานประจำปี ที่ครอบคลุมปีงบประมาณ 2567",
+                          "ไม่มีเอกสารแผนดำเนินงานประจำปี ที่ครอบคลุมปีงบประมาณ 2567 "
+                          "ให้เพิ่มเอกสารใน content/plans.yml ระบุ kind: annual_plan เช่น covers: 2567")]
 
 
 def test_multi_year_plan_covers_the_year(src):
@@ -88,7 +104,8 @@ def test_first_half_is_covered_by_the_union_of_monthly_reports(src):
 
 def test_structure_needs_both_sides(src):
     replace(src / "content/structure.yml", "staff:\n  - name: ปลัดเทศบาล\n    units:\n      - name: กองคลัง\n        head: ผู้อำนวยการกองคลัง\n", "")
-    assert [m for _, m in statuses(src)["O1"].missing] == ["ไม่มีฝ่ายข้าราชการประจำ (staff)"]
+    assert said(statuses(src)["O1"]) == [("ยังไม่ได้เผยแพร่ฝ่ายข้าราชการประจำ",
+                                          "content/structure.yml บรรทัดที่ 1 · ช่อง staff: ยังไม่ได้ใส่ฝ่ายข้าราชการประจำ ให้เพิ่มช่อง staff")]
 
 
 def test_previous_year_and_signed_by_top(src):
@@ -104,8 +121,10 @@ def test_previous_year_and_signed_by_top(src):
 
 def test_deleted_photo_file_is_a_gap_of_o2_not_a_data_error(src):
     (src / "content/files/people/deputy.jpg").unlink()
-    missing = [m for _, m in statuses(src)["O2"].missing]
-    assert missing == ["นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ไม่มีรูปถ่าย (photo) ไม่พบไฟล์ content/files/people/deputy.jpg"]
+    (public, webmaster), = said(statuses(src)["O2"])
+    assert public == "นางสาวรอง ช่วยงาน (รองนายกเทศมนตรี): ยังไม่ได้เผยแพร่รูปถ่าย"
+    assert webmaster.endswith("ผู้บริหารคนที่ 2 นางสาวรอง ช่วยงาน · ช่อง photo: ไม่พบไฟล์รูป content/files/people/deputy.jpg "
+                              "ให้วางไฟล์รูปไว้ที่นั่น หรือแก้ชื่อไฟล์ในช่อง photo ให้ตรงกับไฟล์ที่มี")
 
 
 def test_one_status_vocabulary_from_the_check_to_the_pages(src):
