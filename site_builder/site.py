@@ -33,8 +33,9 @@ def gaps(site: Site) -> list[str]:
     for year, statuses in site.statuses.items():
         for status in statuses:
             for finding, missing in status.missing:
-                lines.append(f"ITA {year} {status.item.label} {status.item.title}: "
-                             f"องค์ประกอบ '{finding.component.id}' ยังขาด: {missing}")
+                number = status.findings.index(finding) + 1
+                lines.append(f"ITA {year} {status.item.label} {status.item.title} · องค์ประกอบที่ {number} "
+                             f"({finding.component.id}) ยังขาด: {missing}")
     return lines + site.notices
 
 
