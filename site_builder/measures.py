@@ -20,6 +20,7 @@ from . import thai
 from .models.measures import Group, IndicatorRow, Measure, Measures, Result
 from .models.report_layout import Column, TableSpec
 from .render import Renderer
+from .status import Status
 
 STATUS_TEXT = {
     "not_started": "ยังไม่ได้ดำเนินการ",
@@ -29,7 +30,7 @@ STATUS_TEXT = {
 ROUND_TEXT = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
 
 # OIT progress status, as the completeness check names it → CSS modifier.
-OIT_STATUS_CLASS = {"ครบ": "complete", "ไม่ครบ": "incomplete", "ยังไม่มีข้อมูล": "empty"}
+OIT_STATUS_CLASS = {status.short: status.value for status in Status}
 
 MEASURE_COLUMNS: dict[str, str] = {
     "number": "ลำดับ",
@@ -132,7 +133,7 @@ class Table:
 @dataclass
 class OitRow:
     """One row of the derived OIT progress table, computed by the caller from the completeness
-    check. `status` is ครบ / ไม่ครบ / ยังไม่มีข้อมูล; `missing` lists missing components."""
+    check. `status` is a `Status.short` word (ครบถ้วน / ยังไม่ครบถ้วน / ยังไม่ได้เผยแพร่); `missing` lists missing components."""
 
     number: int
     title: str = ""
@@ -585,7 +586,7 @@ def measures_markdown(
 
     oit_rows: the derived OIT progress rows, in catalog order: `OitRow`s, or any objects or
     dicts with number, title, components (text or list), responsible (text, list or None),
-    status (ครบ / ไม่ครบ / ยังไม่มีข้อมูล), missing (list of text), optionally sub_indicator.
+    status (a `Status.short` word: ครบถ้วน / ยังไม่ครบถ้วน / ยังไม่ได้เผยแพร่), missing (list of text), optionally sub_indicator.
     An empty list leaves the OIT section out. `responsible` is replaced by the file's
     `oit: [{item, responsible}]` override when it has one.
     item_url(n): relative link from this page to item n's page (e.g. "o12.md").

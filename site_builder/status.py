@@ -35,6 +35,8 @@ class Status(StrEnum):
         return f"ita-status--{self.value}"
 
 
-_TEXT = {Status.COMPLETE: "ครบถ้วน", Status.INCOMPLETE: "ไม่ครบ", Status.EMPTY: "ยังไม่มีข้อมูล"}
-_SHORT = {Status.COMPLETE: "ครบ", Status.INCOMPLETE: "ไม่ครบ", Status.EMPTY: "ยังไม่มีข้อมูล"}
+# Words that describe publication and never over-claim: the NACC's scoring phrase for a complete
+# item; "not yet complete" while something is published; "not yet published" when nothing is.
+_TEXT = {Status.COMPLETE: "ครบถ้วนตามองค์ประกอบ", Status.INCOMPLETE: "ยังไม่ครบถ้วน", Status.EMPTY: "ยังไม่ได้เผยแพร่"}
+_SHORT = {Status.COMPLETE: "ครบถ้วน", Status.INCOMPLETE: "ยังไม่ครบถ้วน", Status.EMPTY: "ยังไม่ได้เผยแพร่"}
 _MARK = {Status.COMPLETE: "✓", Status.INCOMPLETE: "✗", Status.EMPTY: "–"}
