@@ -18,7 +18,6 @@ number: the log of a build may itself be published.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .errors import Problem
+from .workbooks import UnreadableFile, read_sheets
 from .yamlsource import LineDict, LineList
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -140,35 +140,39 @@ def _stem(shown_as: str) -> str:
 
 @dataclass
 class CsvSource:
-    """A CSV file shaped like a YAML source for `scan`: rows keyed by header, with lines."""
+    """A sheet shaped like a YAML source for `scan`: rows keyed by header, with row numbers."""
 
     shown_as: str
     data: LineList
 
 
-def csv_source(path: Path, shown_as: str) -> CsvSource:
-    """Read a spreadsheet export (content/procurement/*.csv) for `scan`; unreadable files
-    give no rows (the loader reports them)."""
-    rows = LineList()
-    rows.line, rows.item_lines = 1, []
+def sheet_sources(path: Path, shown_as: str) -> list[CsvSource]:
+    """Each sheet of a procurement spreadsheet (content/procurement/*.csv, .xlsx, .xls) for
+    `scan`, rows keyed by the header (the first row of three or more cells, under the form's
+    title lines); unreadable files give nothing (the loader reports them)."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            line = reader.line_num
-            for cells in reader:
-                row = LineDict()
-                row.line = line + 1
-                row.key_lines = {}
-                for name, value in zip(header, cells):
-                    row[name or "?"] = value
-                    row.key_lines[name or "?"] = line + 1
-                rows.append(row)
-                rows.item_lines.append(line + 1)
-                line = reader.line_num
-    except (OSError, UnicodeDecodeError, csv.Error):
-        pass
-    return CsvSource(shown_as, rows)
+        sheets = read_sheets(path)
+    except UnreadableFile:
+        return []
+    sources = []
+    for sheet in sheets:
+        rows = LineList()
+        rows.line, rows.item_lines = 1, []
+        header: list[str] | None = None
+        for number, cells in sheet.rows:
+            texts = [str(cell).strip() for cell in cells]
+            if header is None:
+                if sum(1 for text in texts if text) >= 3:
+                    header = [text or f"column {i + 1}" for i, text in enumerate(texts)]
+                continue
+            row = LineDict()
+            row.line, row.key_lines = number, {}
+            for name, text in zip(header, texts):
+                row[name], row.key_lines[name] = text, number
+            rows.append(row)
+            rows.item_lines.append(number)
+        sources.append(CsvSource(shown_as if sheet.name is None else f"{shown_as} ชีต '{sheet.name}'", rows))
+    return sources
 
 
 def scan(sources: Iterable[Any]) -> list[Problem]:
@@ -193,4 +197,4 @@ def scan(sources: Iterable[Any]) -> list[Problem]:
     return problems
 
 
-__all__ = ["scan", "csv_source", "valid_national_id", "national_ids", "mobile_numbers", "PHONE_FIELDS"]
+__all__ = ["scan", "sheet_sources", "valid_national_id", "national_ids", "mobile_numbers", "PHONE_FIELDS"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import privacy, urls
 from .errors import Problem
-from .load import Loaded, load_all, relative
+from .load import Loaded, load_all, procurement_files, relative
 from .pages import Site, build_site
 from .policies import policy_pages, sitemap_page
 from .render import PACKAGE_TEMPLATES, Renderer
@@ -50,8 +50,8 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     site.notices[:0] = [str(warning) for warning in loaded.warnings]
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
-    csvs = sorted((content_dir / "procurement").glob("*.csv"))
-    found = privacy.scan([*loaded.sources, *(privacy.csv_source(p, relative(p, root)) for p in csvs)])
+    sheets = [s for p in procurement_files(content_dir) for s in privacy.sheet_sources(p, relative(p, root))]
+    found = privacy.scan([*loaded.sources, *sheets])
     return Prepared(loaded, site, years, found)
 
 

@@ -182,7 +182,7 @@ def test_csv_rows_are_scanned_with_their_lines(tmp_path):
         "2566-10-01,จ้างเหมาทำความสะอาด,นายสมชาย ตัวอย่าง\n"
         f"2566-10-02,\"จ้างซ่อม\nหลังคา\",นายสมศักดิ์ ตัวอย่าง ({grouped(VALID_ID)}) โทร 089-111-2233\n",
         encoding="utf-8-sig")
-    problems = privacy.scan([privacy.csv_source(path, "content/procurement/2567.csv")])
+    problems = privacy.scan(privacy.sheet_sources(path, "content/procurement/2567.csv"))
     assert [(p.file, p.line, p.field) for p in problems] == [
         ("content/procurement/2567.csv", 3, "[1].ผู้ได้รับการคัดเลือก"),
         ("content/procurement/2567.csv", 3, "[1].ผู้ได้รับการคัดเลือก"),
@@ -192,5 +192,21 @@ def test_csv_rows_are_scanned_with_their_lines(tmp_path):
 def test_demo_and_fixture_content_raise_no_privacy_warning():
     paths = sorted((ROOT / "content").rglob("*.yml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yml"))
     sources = [Source(p, str(p.relative_to(ROOT)), read_yaml(p)) for p in paths]
-    sources += [privacy.csv_source(p, str(p.relative_to(ROOT))) for p in sorted((ROOT / "content").rglob("*.csv"))]
+    sources += [s for p in sorted((ROOT / "content").rglob("*.csv")) for s in privacy.sheet_sources(p, str(p.relative_to(ROOT)))]
     assert [str(p) for p in privacy.scan(sources)] == []
+
+
+def test_workbook_sheets_are_scanned_under_the_forms_title(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "ต.ค. 66"
+    sheet.append(["แบบ สขร.1"])
+    sheet.append(["ลำดับ", "งานที่จัดซื้อหรือจัดจ้าง", "ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง"])
+    sheet.append([1, "จ้างเหมาทำความสะอาด", f"นายสมชาย ตัวอย่าง {grouped(VALID_ID)} ราคา 9,000 บาท"])
+    book.save(tmp_path / "2567.xlsx")
+    problems = privacy.scan(privacy.sheet_sources(tmp_path / "2567.xlsx", "content/procurement/2567.xlsx"))
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("content/procurement/2567.xlsx ชีต 'ต.ค. 66'", 3, "[0].ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง"),
+    ]
