@@ -1,5 +1,6 @@
 """`ita`: the same core from the webmaster's terminal.
 
+    ita new        start an agency's own site folder (mkdocs.yml, commented content/, README)
     ita check      readiness table of each year; exit 1 while anything is missing
     ita generate   write the generated Markdown site (pages, files, mkdocs.yml) to a folder
     ita schema     JSON Schemas of the content files, for editors (YAML language server)
@@ -17,7 +18,7 @@ from pathlib import Path
 import click
 import yaml
 
-from . import identity, photos, procurement_sheets, urls
+from . import identity, new_site, photos, procurement_sheets, urls
 from .errors import ContentError
 from .load import relative
 from .models.catalog import Catalog
@@ -256,3 +257,6 @@ def _write(path: Path, data: str | bytes) -> None:
         path.write_bytes(data)
     else:
         path.write_text(data, encoding="utf-8")
+
+
+main.add_command(new_site.new)

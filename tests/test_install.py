@@ -46,3 +46,12 @@ def test_demo_mkdocs_yml_and_content_alone_build_strict(installed: Path, tmp_pat
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site/2568/o01/index.html").is_file()
     assert not (tmp_path / "data").exists() and not (tmp_path / "theme").exists()
+
+
+def test_ita_new_then_mkdocs_build(installed: Path, tmp_path: Path):
+    made = run(installed, tmp_path, "ita", "new", "agency", "--name", "เทศบาลตำบลทดลอง", "--type", "เทศบาลตำบล",
+               "--website", "https://www.thotlong.go.th/", "--itas-code", "")
+    assert made.returncode == 0, made.stderr
+    result = run(installed, tmp_path / "agency", "mkdocs", "build")
+    assert result.returncode == 0, result.stderr
+    assert "เทศบาลตำบลทดลอง" in (tmp_path / "agency/site/index.html").read_text(encoding="utf-8")
