@@ -43,7 +43,7 @@ def test_new_site_builds_at_once_and_check_lists_what_to_do(tmp_path):
     assert "https://itas.nacc.go.th/go/eit/AB12CD" in site.html("")
     checked = site.run("ita", "check")
     assert checked.returncode == 1  # gaps: everything is still to do
-    assert f"ITA {NEWEST}: ครบถ้วน 0/" in checked.stdout and "executives.executives" in checked.stdout
+    assert f"ITA {NEWEST}: ครบถ้วน 0/" in checked.stdout and "(role: top)" in checked.stdout
 
 
 def test_topic_files_say_what_belongs_where_and_which_items_they_feed(tmp_path):
