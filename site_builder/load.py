@@ -58,6 +58,7 @@ class Loaded:
     sources: list[Source] = field(default_factory=list)  # raw content YAML, for line-aware scans
     warnings: list[Problem] = field(default_factory=list)  # reported like gaps, do not stop the build
     item_files: dict[int, dict[int, str]] = field(default_factory=dict)  # year → item → catalog file
+    catalog_years: set[int] = field(default_factory=set)  # every year with a catalog, built or not
 
 
 def relative(path: Path, root: Path) -> str:
@@ -399,7 +400,8 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
     problems.raise_if_any()
     assert content is not None
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",
-                  file_sizes=sizes, sources=sources, warnings=problems.warnings, item_files=item_files)
+                  file_sizes=sizes, sources=sources, warnings=problems.warnings, item_files=item_files,
+                  catalog_years={int(n.removesuffix(".yml")) for n in files if n.removesuffix(".yml").isdigit()})
 
 
 __all__ = ["Kind", "Loaded", "Problem", "load_all", "walk"]

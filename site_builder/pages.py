@@ -235,7 +235,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         # An older report (a year without a catalog) is still published, never dropped.
         site.pages.append(_measures_page(content, year, [], renderer, common, measures_pdf, site.notes,
                                          loaded.catalogs))
-        reason = (f"ปี {year} ไม่อยู่ใน years ของปลั๊กอิน ita ใน mkdocs.yml" if year in loaded.catalogs else
+        reason = (f"ปี {year} ไม่อยู่ใน years ของปลั๊กอิน ita ใน mkdocs.yml" if year in loaded.catalog_years else
                   f"ไม่มีรายการประเมิน (catalog) ของปี {year}: data/ita/{year}.yml")
         site.notices.append(f"content/measures/{year}.yml: เผยแพร่หน้ามาตรการที่ /{urls.page_url(urls.measures(year))} "
                             f"โดยไม่มีตารางความก้าวหน้า OIT และลิงก์ไปยังข้อ OIT เพราะ{reason}")
