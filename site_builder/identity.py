@@ -24,7 +24,6 @@ from .uploads import register_heif
 BANGKOK = timezone(timedelta(hours=7))
 LOGO_HEIGHT = 112  # shown at 56 CSS px: sharp on 2x screens
 _MIN_TEXT_CONTRAST = 4.5  # WCAG 1.4.3, normal text
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 # -- colours ----------------------------------------------------------------------------------
@@ -159,10 +158,8 @@ def _resize_logo(data: bytes) -> bytes:
 # -- the context ------------------------------------------------------------------------------
 
 def _tel(number: str) -> str:
-    """A tel: target from a Thai number as written ('0 5499 0100 ต่อ 213' → 'tel:054990100')."""
-    main = number.split("ต่อ")[0].split(",")[0]
-    digits = "".join(c for c in main.translate(_ARABIC) if c in "0123456789")
-    return f"tel:{digits}" if digits else ""
+    """A tel: target from a Thai number as written ('0 5499 0100 ต่อ 213' → 'tel:054990100;ext=213')."""
+    return thai.tel_uri(number)
 
 
 def theme_context(content: Content, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC,

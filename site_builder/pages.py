@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import procurement_pages, qr, search, thai, urls
+from . import documents_page, procurement_pages, qr, search, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .yamlsource import line_of
@@ -137,6 +137,22 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     return PageSpec(path, title, _front(title, description) + body)
 
 
+# The citizen's tasks on the home page, and the section that shows each on an item page.
+TASK_SECTIONS = {"executives": "executives", "contact": "contact", "complaint": "channels:complaint",
+                 "news": "entries:news"}
+
+
+def _task_pages(catalog: Catalog, year: int) -> dict[str, str]:
+    """Task → the source path of this year's item page that shows it (when an item does)."""
+    pages = {}
+    for task, section in TASK_SECTIONS.items():
+        for item in catalog.items:
+            if section in item.sections:
+                pages[task] = urls.item(year, item.code)
+                break
+    return pages
+
+
 def catalog_notes(catalog: Catalog) -> list[str]:
     """How sure the year's catalog is: for the build log and `ita check`, never for a page."""
     if not catalog.provisional:
@@ -189,9 +205,13 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
     eit_qr = qr.qr_svg(eit_url, f"QR Code แบบวัด EIT ของ{agency.name}", cache_dir) if eit_url else ""
     procurement = content.procurement
+    months = procurement.monthly
     common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
                   procurement_months=lambda y: procurement_pages.months_of_year(procurement, y),
                   urls=urls, procurement_month_path=procurement_pages.month_path, procurement_status=procurement_pages.STATUS_TEXT,
+                  procurement_month_of=lambda d: procurement_pages.month_page_of(d, months),
+                  procurement_index=urls.PROCUREMENT if months or procurement.documents else None,
+                  procurement_kinds={k for k, kind in loaded.kinds.items() if kind.topic == "procurement"},
                   month_label=lambda m: thai.format_month(m.covers.start.year, m.covers.start.month),
                   first_half_end=thai.first_half_end, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
                   human_size=_human_size, evidence_path=urls.evidence, photo_path=urls.photo,
@@ -240,12 +260,24 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         site.notices.append(f"content/measures/{year}.yml: เผยแพร่หน้ามาตรการที่ /{urls.page_url(urls.measures(year))} "
                             f"โดยไม่มีตารางความก้าวหน้า OIT และลิงก์ไปยังข้อ OIT เพราะ{reason}")
 
-    home = renderer.render("home.md.j2", rel=Linker(urls.HOME), statuses=site.statuses, **common)
+    home = renderer.render("home.md.j2", rel=Linker(urls.HOME), statuses=site.statuses,
+                           task_pages=_task_pages(loaded.catalogs[current], current) if current else {},
+                           measures_path=urls.measures(current) if current else None, documents_path=urls.DOCUMENTS,
+                           latest_news=sorted(content.news.entries, key=lambda e: e.date, reverse=True)[:3],
+                           latest_month=months[-1] if months else None, **common)
     site.pages.insert(0, PageSpec(urls.HOME, agency.name,
                                   _front(agency.name, f"ข้อมูลสาธารณะและการประเมินคุณธรรมและความโปร่งใส (ITA) ของ{agency.name}") + home))
-    for path, title, body in procurement_pages.render_month_pages(
-            procurement, lambda template, path, **extra: renderer.render(template, rel=Linker(path), **extra, **common)):
+    def render_at(template: str, path: str, **extra) -> str:
+        return renderer.render(template, rel=Linker(path), **extra, **common)
+
+    for path, title, body in procurement_pages.render_month_pages(procurement, render_at):
         site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}", wide=True) + body))
+    site.pages.append(PageSpec(urls.DOCUMENTS, documents_page.TITLE,
+                               _front(documents_page.TITLE, f"เอกสารทุกฉบับที่{agency.name}เผยแพร่ แยกตามหัวข้อ")
+                               + documents_page.render(content, render_at)))
+    if common["procurement_index"]:
+        path, title, body = procurement_pages.render_index(procurement, render_at)
+        site.pages.append(PageSpec(path, title, _front(title, f"{title} ของ{agency.name} แยกตามปีงบประมาณ") + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
         site.files.append(FileSpec(urls.procurement_csv(fiscal), procurement_pages.year_csv(procurement, fiscal)))
     site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", search.search_page_markdown()))

@@ -67,6 +67,24 @@ def url(value: object) -> str:
     return "#"
 
 
+def phone(value: object) -> str:
+    """A phone number as a tap-to-call Markdown link (tel:, extension as ;ext=)."""
+    target = thai.tel_uri(clean(value))
+    return f"[{md(value)}]({target})" if target else md(value)
+
+
+def phones(value: object) -> str:
+    """Inline text (escaped as `md`) with every phone number in it a tel: link."""
+    def link(match: re.Match) -> str:
+        return f"[{match.group(0)}]({thai.tel_uri(match.group(0))})"
+    return thai.PHONE.sub(link, md(value))
+
+
+def phones_of(value: object) -> list[str]:
+    """The phone numbers written in a text (for a link beside a name that is itself a link)."""
+    return [m.group(0) for m in thai.PHONE.finditer(clean(value))]
+
+
 def _in_year(entry: object, year: int) -> bool:
     day = getattr(entry, "date", None)
     return day is not None and thai.fiscal_year(day) == year
@@ -112,6 +130,9 @@ class Renderer:
             md_block=md_block,
             attr=attr,
             url=url,
+            phone=phone,
+            phones=phones,
+            phones_of=phones_of,
             date=self.date,
             date_short=self.date_short,
             baht=lambda v: thai.format_baht(v) if v is not None else "",

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+import re
 
 BE_OFFSET = 543
 
@@ -165,3 +166,22 @@ def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC,
     if not formal:
         return f"{format_date_short(start, style)} – {format_date_short(end, style)}"
     return f"{format_date(start, style)} – {format_date(end, style)}"
+
+
+# A Thai phone number as people write it: landline '0 5499 0100', mobile '08 1234 5678', or a
+# four-digit hotline after สายด่วน/โทร. ('สายด่วน 1567'), maybe followed by 'ต่อ 101' (extension).
+_D = "[0-9๐-๙]"
+PHONE = re.compile(rf"(?<!{_D})(?:[0๐](?:[ -]?{_D}){{8,9}}|(?<=สายด่วน )[1๑]{_D}{{3}}|(?<=โทร\. )[1๑]{_D}{{3}}|^[1๑]{_D}{{3}}$)"
+                   rf"(?!{_D})(?:\s*ต่อ\s*({_D}{{1,5}}))?")
+_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def tel_uri(number: str) -> str:
+    """The tel: target of a number as written: '0 5499 0100 ต่อ 101' → 'tel:054990100;ext=101'
+    (RFC 3966); '' when it holds no number."""
+    found = PHONE.search(str(number))
+    if not found:
+        return ""
+    main = "".join(c for c in found.group(0).split("ต่อ")[0].translate(_ARABIC) if c.isdigit())
+    ext = f";ext={found.group(1).translate(_ARABIC)}" if found.group(1) else ""
+    return f"tel:{main}{ext}"

@@ -25,6 +25,8 @@ SEARCH_INDEX = f"{SEARCH_DIR}/index.json"
 SEARCH_SCRIPT = f"{SEARCH_DIR}/search.js"
 SITEMAP = "sitemap.md"
 EIT_POSTER = "eit-poster.md"
+PROCUREMENT = "procurement/index.md"  # every fiscal year's months, reports and CSV
+DOCUMENTS = "documents/index.md"  # every published document, by topic
 NOT_FOUND = "404.html"  # the theme's error page, written by the engine
 ASSETS_DIR = "assets/ita"
 

@@ -356,7 +356,7 @@ def test_policy_pages_exist_name_the_agency_and_are_titled(site):
     privacy = site.html("policies/privacy/")
     article = privacy.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>")[0]
     for needle in ("มาตรา 23", "server log", "คุกกี้", "90", "มาตรา 30", "สำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล",
-                   "สำนักปลัดเทศบาล โทร. 0 5300 0000 ต่อ 9", "saraban@example.go.th"):
+                   "สำนักปลัดเทศบาล โทร. <a href=\"tel:053000000;ext=9\">0 5300 0000 ต่อ 9</a>", "saraban@example.go.th"):
         assert needle in article, needle
     assert "WCAG 2.2" in site.html("policies/accessibility/")
     assert "72" in site.html("policies/security/")
@@ -478,7 +478,7 @@ def test_build_date_reads_source_date_epoch(monkeypatch):
 
 
 def test_tel_links_keep_only_the_main_number():
-    assert identity._tel("0 5499 0100 ต่อ 213") == "tel:054990100"
+    assert identity._tel("0 5499 0100 ต่อ 213") == "tel:054990100;ext=213"
     assert identity._tel("๐ ๕๔๙๙ ๐๑๐๐") == "tel:054990100"
     assert identity._tel("053-111-222, 053-111-223") == "tel:053111222"
 

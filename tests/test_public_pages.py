@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # Words that belong to the webmaster's build log and `ita check`, never to a public page.
 MAINTAINER_WORDS = ("provisional", "confidence", "unconfirmed", "ฉบับเบื้องต้น", "ผู้ดูแลเว็บไซต์:",
@@ -79,12 +80,72 @@ def test_labels_say_where_the_data_is(demo_build):
     assert "แสดงในหน้านี้" in contact and all("เอกสาร" not in cell for cell in contact)
 
 
-class _Links(HTMLParser):
+class _Refs(HTMLParser):
+    """Every address a page leads to: links, images, scripts, forms, the search index."""
+
     def __init__(self):
         super().__init__()
-        self.links: list[str] = []
+        self.refs: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href")
-        if tag == "a" and href:
-            self.links.append(href)
+        for name, value in attrs:
+            if name in ("href", "src", "action", "data-search-index") and value:
+                self.refs.append(value)
+
+
+def reachable(site: Path) -> set[Path]:
+    """Every file a reader reaches from the home page by following links (never via the sitemap)."""
+    seen: set[Path] = set()
+    todo = [site / "index.html"]
+    while todo:
+        page = todo.pop()
+        if page in seen or not page.is_file():
+            continue
+        seen.add(page)
+        if page.suffix != ".html" or page.parent.name == "sitemap":
+            continue
+        parser = _Refs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for ref in parser.refs:
+            parts = urlsplit(ref)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            todo.append(target / "index.html" if target.is_dir() else target)
+    return seen
+
+
+def test_every_page_and_file_is_reachable_from_the_home_page_without_the_sitemap(demo_build):
+    site = (demo_build.path / "site").resolve()
+    seen = reachable(site)
+    published = {p for p in site.rglob("*") if p.is_file()}
+    machinery = ("assets/", "sitemap.xml", "sitemap/", "404.html")  # the theme's, the crawlers', the server's
+    missing = sorted(str(p.relative_to(site)) for p in published - seen
+                     if not str(p.relative_to(site)).startswith(machinery))
+    assert missing == []
+    assert len([p for p in seen if p.suffix == ".pdf"]) > 100
+
+
+def test_procurement_index_and_month_pages_link_each_other_and_the_signed_reports(demo_build):
+    index = demo_build.html("procurement/")
+    assert "<h1 id=\"top\">การจัดซื้อจัดจ้าง" in index
+    assert 'href="2567-04/"' in index and 'href="../files/2567/procurement-monthly-2567-04.pdf"' in index
+    assert 'href="2568.csv"' in index
+    month = demo_build.html("procurement/2567-04/")
+    assert 'href="../../files/2567/procurement-monthly-2567-04.pdf"' in month
+    assert 'href="../2567-03/"' in month and 'href="../2567-05/"' in month and 'href="../"' in month
+    # The items the reports evidence lead to the month pages and to the index.
+    o21 = demo_build.html("2567/o21/")
+    assert 'href="../../procurement/2567-03/"' in o21 and 'href="../../procurement/"' in o21
+
+
+def test_home_page_serves_citizens_tasks_with_tap_to_call_numbers(demo_build):
+    home = demo_build.html("")
+    for heading in ("แจ้งเรื่องร้องเรียน", "ผู้บริหารและการติดต่อ", "จัดซื้อจัดจ้าง", "ข่าวประชาสัมพันธ์",
+                    "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "การเปิดเผยข้อมูลสาธารณะ (OIT)"):
+        assert re.search(rf"<h2 id=\"[a-z]+\">{re.escape(heading)}", home), heading
+    assert 'href="tel:1567"' in home and 'href="tel:054990100"' in home
+    assert 'href="procurement/"' in home and 'href="2568/measures/"' in home and 'href="2568/"' in home
+    executives = demo_build.html("2568/o02/")
+    assert 'href="tel:054990100;ext=101"' in executives
+    assert 'href="tel:054990100;ext=213"' in demo_build.html("policies/privacy/")
