@@ -27,6 +27,7 @@ GOLDEN = [
     ("measures PDF, beside its page", urls.measures_pdf(2567), "measures-2567.pdf"),
     ("ITAS export, CSV", urls.itas_csv(2567), "2567/itas.csv"),
     ("ITAS export, JSON", urls.itas_json(2567), "2567/itas.json"),
+    ("procurement index", urls.PROCUREMENT, "procurement/"),
     ("procurement month (BE year)", urls.procurement_month(2566, 10), "procurement/2566-10/"),
     ("procurement year CSV", urls.procurement_csv(2567), "procurement/2567.csv"),
     ("evidence file", urls.evidence("plan-2567.pdf"), "files/plan-2567.pdf"),
@@ -37,6 +38,7 @@ GOLDEN = [
     ("search page", urls.SEARCH, "search/"),
     ("search index", urls.SEARCH_INDEX, "search/index.json"),
     ("sitemap", urls.SITEMAP, "sitemap/"),
+    ("every published document", urls.DOCUMENTS, "documents/"),
     ("policy", urls.policy("privacy"), "policies/privacy/"),
     ("EIT poster", urls.EIT_POSTER, "eit-poster/"),
     ("stylesheet", urls.asset("ita.css"), "assets/ita/ita.css"),
@@ -66,7 +68,7 @@ def test_urls_under_a_sub_path_and_as_built_files():
 # Every page of the demo site is of one of the types above: a new page type needs a URL here.
 PAGE_PATTERNS = [
     r"index\.md", r"\d{4}/index\.md", r"\d{4}/o\d{2}\.md", r"\d{4}/measures\.md",
-    r"procurement/\d{4}-\d{2}\.md", r"search/index\.md", r"sitemap\.md", r"policies/[a-z]+\.md",
+    r"procurement/index\.md", r"procurement/\d{4}-\d{2}\.md", r"documents/index\.md", r"search/index\.md", r"sitemap\.md", r"policies/[a-z]+\.md",
     r"eit-poster\.md",
 ]
 FILE_PATTERNS = [r"\d{4}/itas\.(csv|json)", r"procurement/\d{4}\.csv"]
