@@ -1,6 +1,7 @@
 """`ita`: the same core from the webmaster's terminal.
 
     ita new        start an agency's own site folder (mkdocs.yml, commented content/, README)
+    ita new-year   add an assessment year, start its measures report from the year before
     ita check      readiness table of each year; exit 1 while anything is missing
     ita generate   write the generated Markdown site (pages, files, mkdocs.yml) to a folder
     ita schema     JSON Schemas of the content files, for editors (YAML language server)
@@ -260,3 +261,4 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 main.add_command(new_site.new)
+main.add_command(new_site.new_year)
