@@ -73,6 +73,7 @@ _NAME_PRICE = re.compile(rf"^(.*?)[\s:=,/-]*(?:โดยเสนอราคา
 _LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]\s*")
 _CONTRACT_JOIN = re.compile(r"[\s,:/-]*(?:ลงวันที่|ลว\.?|วันที่)?[\s,:]*$")
 _TOTAL = re.compile(r"^\s*(รวม|ยอดรวม)")
+_COLUMN_NUMBER = re.compile(r"\(?[0-9๐-๙]{1,2}\)?")
 
 
 class CellError(ValueError):
@@ -177,9 +178,7 @@ def _fields(cells: dict[str, Cell]) -> tuple[dict[str, Any], list[tuple[str, str
     def read(field: str, reader: Callable[[Cell], Any], cell: Cell) -> Any:
         try:
             return reader(cell)
-        except CellError as err:
-            errors.append((field, str(err)))
-        except ValueError as err:  # an impossible date, from thai.find_date
+        except ValueError as err:  # CellError, or an impossible date from thai.find_date
             errors.append((field, str(err)))
         return None
 
@@ -282,7 +281,7 @@ def _sheet_purchases(sheet: Sheet, place: _Place, problems: list[Problem]) -> li
             previous = by_column.get(column)
             by_column[column] = cell if previous is None else f"{_text(previous)} {_text(cell)}"
         filled = {c for c in by_column if c != "number"}
-        if not filled or re.fullmatch(r"[\d().\s๐-๙]*", " ".join(_text(v) for v in by_column.values())):
+        if not filled or all(_COLUMN_NUMBER.fullmatch(_text(v)) for v in by_column.values()):
             continue  # an empty row, or the (1) (2) (3) numbering under the header
         if _TOTAL.match(_text(by_column.get("work", by_column.get("number", "")))):
             continue
