@@ -69,7 +69,7 @@ _NUMBER = r"[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?"
 _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(?:บาท)?\.?\s*$")
 # "<name> ราคา 12,500 บาท": the price is the last number, after an optional connecting word.
 _NAME_PRICE = re.compile(rf"^(.*?)[\s:=,/-]*(?:โดยเสนอราคา|เสนอราคา|ราคาที่ตกลง|ราคา|เป็นเงิน|จำนวนเงิน)?"
-                         rf"\s*[:=]?\s*({_NUMBER})\s*(?:บาท)?\.?\s*$", re.S)
+                         rf"\s*[:=]?\s*({_NUMBER})\s*(?:บาท)?\.?\s*$", re.DOTALL)
 _LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]\s*")
 _CONTRACT_JOIN = re.compile(r"[\s,:/-]*(?:ลงวันที่|ลว\.?|วันที่)?[\s,:]*$")
 _TOTAL = re.compile(r"^\s*(รวม|ยอดรวม)")
@@ -193,8 +193,8 @@ def _fields(cells: dict[str, Cell]) -> tuple[dict[str, Any], list[tuple[str, str
             numbers = re.findall(_NUMBER, thai.arabic_digits(_text(cell))) if isinstance(cell, str) else [cell]
             values = [read("budget", amount, n) for n in numbers[:2]]
             if len(numbers) > 2 or not numbers:
-                errors.append(("budget", f"ต้องเป็นวงเงิน (และราคากลางในวงเล็บ) เช่น 12,500 (12,000) ได้ '{_text(cell)}'"
-                                         " (budget and reference price expected)"))
+                errors.append(("budget", (f"ต้องเป็นวงเงิน (และราคากลางในวงเล็บ) เช่น 12,500 (12,000) ได้ '{_text(cell)}'"
+                                          " (budget and reference price expected)")))
             data.update({k: v for k, v in zip(("budget", "reference_price"), values) if v is not None})
         elif column == "bids":
             data["bids"] = read("bids", lambda c: bids(_text(c)), cell) or []
@@ -269,11 +269,10 @@ def _sheet_purchases(sheet: Sheet, place: _Place, problems: list[Problem]) -> li
         return []
     rows: list[tuple[int, dict[str, Cell]]] = []
     for number, cells in sheet.rows[header_index + 1:]:
-        if sheet.name is None and len(cells) > len(columns):
-            if any(_text(c) for c in cells[len(columns):]):
-                problems.append(place.problem(number, "", "จำนวนช่องเกินหัวคอลัมน์ (มีเครื่องหมาย , เกิน?) "
-                                                          "(more cells than headers)"))
-                continue
+        if sheet.name is None and any(_text(c) for c in cells[len(columns):]):
+            problems.append(place.problem(number, "", "จำนวนช่องเกินหัวคอลัมน์ (มีเครื่องหมาย , เกิน?) "
+                                                      "(more cells than headers)"))
+            continue
         by_column: dict[str, Cell] = {}
         for column, cell in zip(columns, cells):
             if column is None or _text(cell) == "":

@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-Cell = str | float | int | date | datetime | bool
+Cell = str | float | int | bool | date | datetime | time | timedelta
 EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
 
 
@@ -45,11 +45,11 @@ def decode_csv(data: bytes) -> str:
 def _csv_sheet(path: Path) -> Sheet:
     text = decode_csv(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = []
+    rows: list[tuple[int, list[Cell]]] = []
     try:
         start = 1
         for cells in reader:
-            rows.append((start, list(cells)))
+            rows.append((start, list[Cell](cells)))
             start = reader.line_num + 1
     except csv.Error as err:
         raise UnreadableFile(f"CSV ผิดรูปแบบที่บรรทัด {reader.line_num} (malformed CSV): {err}") from None
@@ -57,7 +57,7 @@ def _csv_sheet(path: Path) -> Sheet:
 
 
 def _workbook_sheets(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
     try:
         book = CalamineWorkbook.from_path(str(path))
@@ -66,10 +66,12 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
             if meta.visible != SheetVisibleEnum.Visible:
                 continue  # hidden sheets hold lookups and drafts, not the published summary
             values = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
-            sheets.append(Sheet(meta.name, [(number, list(cells)) for number, cells in enumerate(values, 1)]))
+            sheets.append(Sheet(meta.name, [(number, list[Cell](cells)) for number, cells in enumerate(values, 1)]))
         return sheets
-    except Exception as err:  # calamine raises its own types and ValueError for broken or protected files
-        raise UnreadableFile(f"เปิดไฟล์ไม่ได้ (not a readable spreadsheet, or password-protected): {err}") from None
+    except PasswordError:
+        raise UnreadableFile("ไฟล์มีรหัสผ่าน ให้บันทึกสำเนาที่ไม่มีรหัสผ่าน (password-protected)") from None
+    except (CalamineError, ValueError) as err:
+        raise UnreadableFile(f"เปิดเป็นตารางไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ Excel (not a readable spreadsheet): {err}") from None
 
 
 def read_sheets(path: Path) -> list[Sheet]:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from test_procurement import with_procurement_items
 
 SAMPLES = Path(__file__).parent / "fixtures" / "procurement"
@@ -108,3 +107,19 @@ def test_one_year_in_two_files_is_refused(mini):
     assert result.returncode == 1
     assert "content/procurement/2567.xlsx: มีทั้ง 2567.csv และ 2567.xlsx" in result.stderr, result.stderr
     assert "~$" not in result.stderr
+
+
+def test_a_broken_workbook_or_unknown_text_is_one_clear_problem(tmp_path):
+    from site_builder.procurement_sheets import read_purchases
+
+    broken = tmp_path / "2567.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    problems: list = []
+    assert read_purchases(broken, "content/procurement/2567.xlsx", problems) == []
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("content/procurement/2567.xlsx: เปิดเป็นตารางไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ Excel")
+    utf16 = tmp_path / "2567.csv"
+    utf16.write_bytes("งานที่ซื้อหรือจ้าง,ราคา\n".encode("utf-16"))
+    problems = []
+    assert read_purchases(utf16, "content/procurement/2567.csv", problems) == []
+    assert "UTF-8" in problems[0].message and "cp874" in problems[0].message
