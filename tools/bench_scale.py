@@ -4,7 +4,7 @@ year. Prints a table; asserts nothing (DESIGN.md §6: benchmarks are scripts, no
 Variants, each a copy of the demo project (mkdocs.yml + content/ + data/) in a temporary
 folder, built with `mkdocs build` (not --strict: synthetic years may have gaps):
 
-- years=1, 5, 10: the newest demo year alone, then 5 and 10 published years ending with it.
+- years=1, 2, 5, 10: the newest demo year alone, then 2, 5 and 10 published years ending with it.
   (from 2561 on: the models accept years from 2560). A year the demo has no content for gets a copy of every dated entry (documents, entries,
   projects, statistics, risks, gifts, purchases …) and of the newest measures report and
   procurement CSV, with dates and fiscal years shifted back; a year without a catalog gets
@@ -12,11 +12,17 @@ folder, built with `mkdocs build` (not --strict: synthetic years may have gaps):
 - procurement=5000: the newest year alone, with its procurement CSV replaced by 5,000
   purchase rows (the demo's rows repeated over the 12 months, new contract numbers).
 
-Wall time is the median of --runs builds; peak memory is the largest resident set of the
+Wall time is the median of --runs builds, the variants built in turn in each round so a slow
+spell of a shared machine hits them all; peak memory is the largest resident set of the
 build process (getrusage RUSAGE_CHILDREN ru_maxrss, measured in a wrapper process per
-build so each figure is its own build's).
+build so each figure is its own build's). Besides the time it prints, per variant: the bytes
+of one item page (the newest demo year's O2, as built and gzip), of the whole site, and what
+the first search for --query fetches after the search page (search.js, the index head, the
+gram table files and the text files, gzip; the same choice of files as search.js makes, the
+text files of title-only hits' snippets counted for every hit, so at most that), and each
+build time against the 2-year demo's.
 
-    .venv/bin/python tools/bench_scale.py [--runs 3] [--config mkdocs.yml] [--years 1 5 10] [--rows 5000]
+    .venv/bin/python tools/bench_scale.py [--runs 3] [--config mkdocs.yml] [--years 1 2 5 10] [--rows 5000]
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import copy
 import csv
+import gzip
 import json
 import os
 import re
@@ -259,54 +266,118 @@ def build_once(project: Path, site: Path) -> tuple[float, int]:
     return float(seconds), int(rss)
 
 
-def measure(variant: dict, runs: int) -> dict:
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6, mtime=0))
+
+
+def query_bytes(site: Path, query: str) -> tuple[int, int]:
+    """(gzip bytes, files) the first search for `query` fetches after the search page, as search.js chooses them."""
+    from site_builder.search_fold import fold, normalize, squeeze
+
+    folder = site / "search"
+    head = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    fetched = {"search.js", "index.json"}
+    terms = list(dict.fromkeys(fold(normalize(query)).split()))
+    chunk_of = [c for c, end in enumerate(head["ends"]) for _ in range(end - (head["ends"][c - 1] if c else 0))]
+
+    def bucket(gram: str) -> int:
+        h = 0
+        for ch in gram:
+            h = (h * 31 + ord(ch)) % 65521
+        return h % head["buckets"]
+
+    cands = []
+    for term in terms:
+        n = min(head["gram"], len(term))
+        grams = [term[i:i + n] for i in range(len(term) - n + 1)]
+        k = head["per_term"]
+        if len(grams) > k:
+            grams = [grams[(i * (len(grams) - 1)) // (k - 1)] for i in range(k)]
+        found = None
+        for gram in grams:
+            fetched.add(f"g/{bucket(gram)}.json")
+            table = json.loads((folder / "g" / f"{bucket(gram)}.json").read_text(encoding="utf-8"))
+            at, here = 0, set()
+            for gap in table.get(gram, []):
+                at += gap
+                here.add(at)
+            found = here if found is None else found & here
+        cands.append(found or set())
+    for _url, title, secs, _length in head["pages"]:
+        heads = [squeeze(h) for _a, h, _n in secs]
+        if all(t in squeeze(title) or any(t in h for h in heads) or any(chunk_of[n] in c for _a, _h, n in secs)
+               for t, c in zip(terms, cands)):
+            need = {chunk_of[n] for _a, _h, n in secs if any(chunk_of[n] in c for c in cands)}
+            if secs and not need:
+                need = {chunk_of[secs[0][2]]}  # the snippet's text of a title-only hit
+            fetched.update(f"t/{c}.json" for c in need)
+    return sum(_gz((folder / name).read_bytes()) for name in fetched), len(fetched)
+
+
+def build_round(variant: dict) -> None:
     project = variant["project"]
-    times, peaks = [], []
-    for _ in range(runs):
-        site = project / "site"
-        shutil.rmtree(site, ignore_errors=True)
-        seconds, rss = build_once(project, site)
-        times.append(seconds)
-        peaks.append(rss)
     site = project / "site"
-    pages = sum(1 for _ in site.rglob("index.html"))
-    return {**variant, "median": statistics.median(times), "min": min(times), "max": max(times),
-            "rss_mb": max(peaks) / 1024, "pages": pages,
-            "html_mb": sum(p.stat().st_size for p in site.rglob("*.html")) / 1024 / 1024}
+    shutil.rmtree(site, ignore_errors=True)
+    seconds, rss = build_once(project, site)
+    variant.setdefault("times", []).append(seconds)
+    variant.setdefault("peaks", []).append(rss)
+
+
+def figures(variant: dict, page: str, query: str) -> dict:
+    times, site = variant["times"], variant["project"] / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    item = (site / page).read_bytes()
+    fetched, count = query_bytes(site, query)
+    return {**{k: v for k, v in variant.items() if k not in ("times", "peaks")},
+            "median": statistics.median(times), "min": min(times), "max": max(times),
+            "rss_mb": max(variant["peaks"]) / 1024, "pages": sum(1 for p in files if p.name == "index.html"),
+            "html_mb": sum(p.stat().st_size for p in files if p.suffix == ".html") / 1024 / 1024,
+            "site_mb": sum(p.stat().st_size for p in files) / 1024 / 1024,
+            "page_kb": len(item) / 1024, "page_gzip_kb": _gz(item) / 1024,
+            "query_kb": fetched / 1024, "query_files": count}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--years", type=int, nargs="*", default=[1, 5, 10])
+    parser.add_argument("--years", type=int, nargs="*", default=[1, 2, 5, 10])
     parser.add_argument("--rows", type=int, default=5000, help="purchases in the large procurement year (0: skip)")
+    parser.add_argument("--query", default="ร้องเรียน", help="the search whose fetched bytes are printed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     root = args.config.resolve().parent
-    rows = []
+    page = f"{demo_years(root)[-1]}/o02/index.html"
     with tempfile.TemporaryDirectory(prefix="ita-bench-") as tmp:
         started = time.perf_counter()
         variants = [(f"years={n}", lambda t, n=n: make_years(root, t, n)) for n in args.years]
         if args.rows:
             variants.append((f"procurement={args.rows}", lambda t: make_procurement(root, t, args.rows)))
+        made = []
         for name, make in variants:
-            variant = make(Path(tmp) / name.replace("=", "-"))
-            result = measure(variant, args.runs)
-            result["name"] = name
-            rows.append(result)
-            print(f"  {name}: {result['median']:.2f} s", file=sys.stderr, flush=True)
+            made.append({**make(Path(tmp) / name.replace("=", "-")), "name": name})
+        for run in range(args.runs):
+            for variant in made:
+                build_round(variant)
+                print(f"  round {run + 1}, {variant['name']}: {variant['times'][-1]:.2f} s", file=sys.stderr, flush=True)
+        rows = [figures(variant, page, args.query) for variant in made]
         total = time.perf_counter() - started
+    base = next((r["median"] for r in rows if r["name"] == "years=2"), None)
+    for r in rows:
+        r["vs_2_years"] = r["median"] / base if base else None
     if args.json:
         print(json.dumps([{k: v for k, v in r.items() if k != "project"} for r in rows], indent=1))
         return 0
-    print(f"{'variant':<18}{'years':>6}{'added rows':>11}{'pages':>7}{'HTML MB':>9}"
-          f"{'build s (median)':>18}{'min':>7}{'max':>7}{'peak RSS MB':>13}")
+    print(f"{'variant':<18}{'years':>6}{'added rows':>11}{'pages':>7}{'site MB':>9}{'HTML MB':>9}"
+          f"{'build s (median)':>18}{'min':>7}{'max':>7}{'× 2 years':>10}{'peak RSS MB':>13}"
+          f"{'page KB':>9}{'gzip':>6}{'query KB gzip':>15}{'files':>7}")
     for r in rows:
-        print(f"{r['name']:<18}{r['years']:>6}{r['copies']:>11}{r['pages']:>7}{r['html_mb']:>9.1f}"
-              f"{r['median']:>18.2f}{r['min']:>7.2f}{r['max']:>7.2f}{r['rss_mb']:>13.0f}")
-    print(f"runs per variant: {args.runs}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; "
-          f"total {total:.0f} s")
+        ratio = f"{r['vs_2_years']:.2f}" if r["vs_2_years"] else "–"
+        print(f"{r['name']:<18}{r['years']:>6}{r['copies']:>11}{r['pages']:>7}{r['site_mb']:>9.1f}{r['html_mb']:>9.1f}"
+              f"{r['median']:>18.2f}{r['min']:>7.2f}{r['max']:>7.2f}{ratio:>10}{r['rss_mb']:>13.0f}"
+              f"{r['page_kb']:>9.1f}{r['page_gzip_kb']:>6.1f}{r['query_kb']:>15.1f}{r['query_files']:>7}")
+    print(f"page: /{page.removesuffix('index.html')}; query: {args.query}; runs per variant: {args.runs}, "
+          f"variants in turn; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; total {total:.0f} s")
     return 0
 
 
