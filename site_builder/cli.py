@@ -68,7 +68,8 @@ def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict,
     try:
         prepared = prepare(root, root / options.get("content_dir", "content"), root / options.get("data_dir", "data"),
                            list(years) or list(options.get("years", [])), raw.get("site_url") or "/",
-                           override_dirs=[root / "theme" / "markdown"])
+                           override_dirs=[root / "theme" / "markdown"],
+                           archive_years=list(options.get("archive_years", [])))
     except ContentError as err:
         click.echo(err.report(), err=True)
         sys.exit(2)

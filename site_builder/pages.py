@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import documents_page, procurement_pages, qr, search, thai, urls
+from . import archive, documents_page, procurement_pages, qr, search, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .yamlsource import line_of
@@ -195,8 +195,9 @@ def content_locator(loaded: Loaded):
 
 
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
-               measures_pdf: bool = False, cache_dir: Path | None = None) -> Site:
-    """Every page and generated file of the site (`cache_dir`: where made QR codes are kept)."""
+               measures_pdf: bool = False, cache_dir: Path | None = None, archive_years: list[int] = ()) -> Site:
+    """Every page and generated file of the site (`cache_dir`: where made QR codes are kept;
+    `archive_years`: years published as a page of their documents, without a catalog)."""
     content = loaded.content
     agency = content.agency
     site = Site()
@@ -251,10 +252,18 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
             for number in sorted(referenced_items(content.measures[year]) - numbers):
                 site.notices.append(f"content/measures/{year}.yml: อ้างถึงข้อ O{number} ซึ่งไม่มีในรายการประเมินปี {year}")
         site.files.extend(itas_exports(catalog, statuses, site_url))
+    for year in sorted(archive_years):
+        path = urls.year(year)
+        body = renderer.render("archive_year.md.j2", year=year, rel=Linker(path), has_measures=year in content.measures,
+                               groups=archive.documents_by_kind(content.documents(), loaded.kinds, year), **common)
+        title = f"เอกสารย้อนหลัง ปีงบประมาณ พ.ศ. {year}"
+        site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}") + body))
     for year in sorted(set(content.measures) - set(years)):
         # An older report (a year without a catalog) is still published, never dropped.
         site.pages.append(_measures_page(content, year, [], renderer, common, measures_pdf, site.notes,
                                          loaded.catalogs))
+        if year in archive_years:
+            continue  # the webmaster declared it an archive year: nothing to warn about
         reason = (f"ปี {year} ไม่อยู่ใน years ของปลั๊กอิน ita ใน mkdocs.yml" if year in loaded.catalog_years else
                   f"ไม่มีรายการประเมิน (catalog) ของปี {year}: data/ita/{year}.yml")
         site.notices.append(f"content/measures/{year}.yml: เผยแพร่หน้ามาตรการที่ /{urls.page_url(urls.measures(year))} "

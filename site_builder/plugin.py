@@ -37,6 +37,8 @@ class ItaConfig(Config):
     content_dir = c.Type(str, default="content")
     data_dir = c.Type(str, default="data")
     years = c.ListOfItems(c.Type(int), default=[])
+    # Older years without a catalog: one page of the year's documents by kind, no check (archive.py).
+    archive_years = c.ListOfItems(c.Type(int), default=[])
     # Level of the completeness messages: warning makes `--strict` fail on a gap.
     gap_level = c.Choice(("warning", "info"), default="warning")
     # Print each year's measures report to PDF with the system Chromium (docs/measures.md).
@@ -68,7 +70,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self.broken = None
         try:
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
-                                    override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf)
+                                    override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf,
+                                    archive_years=list(self.config.archive_years))
         except ContentError as err:
             if self.command != "serve":
                 raise PluginError(err.report()) from None

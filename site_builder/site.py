@@ -6,11 +6,11 @@ Both the MkDocs plugin and the CLI call `prepare`; neither knows the other.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import privacy, urls
-from .errors import Problem
+from .errors import ContentError, Problem
 from .load import Loaded, load_all, procurement_files, relative
 from .pages import Site, build_site
 from .policies import policy_pages, sitemap_page
@@ -25,6 +25,7 @@ class Prepared:
     site: Site
     years: list[int]
     personal_data: list[Problem]  # warnings: what looks like a national ID or a private phone
+    archive_years: list[int] = field(default_factory=list)  # published as a page of their documents
 
 
 def gaps(site: Site) -> list[str]:
@@ -40,19 +41,26 @@ def gaps(site: Site) -> list[str]:
 
 
 def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], site_url: str,
-            override_dirs: list[Path] = (), measures_pdf: bool = False) -> Prepared:
+            override_dirs: list[Path] = (), measures_pdf: bool = False, archive_years: list[int] = ()) -> Prepared:
     """Load and check everything; raises ContentError listing every problem."""
+    both = sorted(set(years) & set(archive_years))
+    if both:
+        raise ContentError([Problem("mkdocs.yml", None, "plugins.ita.archive_years",
+                                    f"ปี {', '.join(map(str, both))} อยู่ทั้งใน years และ archive_years ให้ใส่ไว้ที่เดียว: "
+                                    f"years สำหรับปีที่มีรายการประเมิน (catalog) archive_years สำหรับปีเก่าที่เผยแพร่เป็นเอกสารย้อนหลัง "
+                                    f"(a year is either assessed or archived, not both)")])
     loaded = load_all(content_dir, data_dir, SECTIONS, years or None, root=root)
-    years = years or sorted(loaded.catalogs)
+    years = years or sorted(set(loaded.catalogs) - set(archive_years))
     cache = root / ".cache" / "ita"
     renderer = Renderer(loaded.content.agency.digits, list(override_dirs), cache_dir=cache / "jinja")
-    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr")
+    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr",
+                      archive_years=list(archive_years))
     site.notices[:0] = [str(warning) for warning in loaded.warnings]
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
     sheets = [s for p in procurement_files(content_dir) for s in privacy.sheet_sources(p, relative(p, root))]
     found = privacy.scan([*loaded.sources, *sheets])
-    return Prepared(loaded, site, years, found)
+    return Prepared(loaded, site, years, found, sorted(archive_years))
 
 
 def log_gaps(site: Site, logger: logging.Logger, level: int = logging.WARNING) -> None:
@@ -72,8 +80,12 @@ def navigation(prepared: Prepared) -> list:
         if urls.measures(year) in paths:
             children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
         nav.append({f"ITA {year}": children})
-    for year in sorted(set(prepared.loaded.content.measures) - set(prepared.years), reverse=True):
-        nav.append({f"ITA {year}": [{"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)}]})
+    archived = set(prepared.archive_years)
+    for year in sorted((set(prepared.loaded.content.measures) - set(prepared.years)) | archived, reverse=True):
+        children = [{f"เอกสารย้อนหลัง ปีงบประมาณ {year}": urls.year(year)}] if year in archived else []
+        if urls.measures(year) in paths:
+            children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
+        nav.append({f"ITA {year}": children})
     return nav
 
 
