@@ -389,9 +389,11 @@ class Measures(Model):
         tables = [b.table for b in self.body or [] if b.table]
         declared = {k for t in tables for k in t.keys()}
         for measure in self.all_measures():
-            rows = [measure, *measure.results]
-            for key in sorted({k for r in rows for k in r.cells} - declared):
-                raise ValueError(f"cells: '{key}' ไม่ตรงกับ key ของคอลัมน์ใดใน body")
+            used = set(measure.cells).union(*(r.cells for r in measure.results))
+            unknown = sorted(used - declared)
+            if unknown:
+                raise ValueError(f"cells: {', '.join(repr(k) for k in unknown)} ไม่ตรงกับ key ของคอลัมน์ใดใน body "
+                                 "(ประกาศคอลัมน์ {key: ..., header: ...} ในตารางของ body)")
         for table in tables:
             if table.rows != "measures" or table.round is not None:
                 continue
