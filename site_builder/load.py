@@ -77,16 +77,16 @@ def _read(path: Path, root: Path, problems: ProblemList) -> Source | None:
         return None
 
 
-def data_layers(data_dir: Path) -> list[Path]:
+def data_layers(data_dir: Path | None) -> list[Path]:
     """Where catalogs and kinds are read from, in order: the package's own, then the site's
     data/ (when it exists and is another folder), whose files add to or override them."""
     layers = [catalogs_dir()]
-    if data_dir.is_dir() and data_dir.resolve() != layers[0].resolve():
+    if data_dir is not None and data_dir.is_dir() and data_dir.resolve() != layers[0].resolve():
         layers.append(data_dir)
     return layers
 
 
-def load_kinds(data_dir: Path, root: Path, problems: ProblemList) -> dict[str, Kind]:
+def load_kinds(data_dir: Path | None, root: Path, problems: ProblemList) -> dict[str, Kind]:
     """The package's kinds, with the site's data/kinds.yml on top (a kind of the same name replaces it)."""
     kinds: dict[str, Kind] = {}
     for layer in data_layers(data_dir):
@@ -99,7 +99,7 @@ def load_kinds(data_dir: Path, root: Path, problems: ProblemList) -> dict[str, K
         if source is None:
             continue
         if not isinstance(source.data, dict):
-            problems.add(source.shown_as, 1, "", "ต้องเป็นชุดข้อมูล kind: {title: ...} (expected a mapping of kinds)")
+            problems.add(source.shown_as, 1, "", "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อชนิด: {title: ...} (expected a mapping of kinds)")
             continue
         for name, value in source.data.items():
             kind = validate(Kind, value, source.shown_as, problems.items, (name,))
@@ -177,8 +177,11 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
                 sizes[value] = target.stat().st_size
         if name == "kind" and isinstance(owner, Document) and value not in kinds:
             near = difflib.get_close_matches(value, list(kinds), n=1)
-            hint = f" หมายถึง '{near[0]}' หรือไม่?" if near else " (ดูรายการใน data/kinds.yml)"
-            problems.add(source.shown_as, line, where, f"ไม่รู้จักชนิดเอกสาร '{value}'{hint}")
+            # The kinds come with the package: name the ones this topic file usually holds.
+            usual = [k for k, kind in kinds.items() if kind.topic == source.path.stem] or list(kinds)
+            hint = (f" หมายถึง '{near[0]}' หรือไม่? (did you mean '{near[0]}'?)" if near
+                    else f" ชนิดที่ใช้ได้ (known kinds): {', '.join(usual)}")
+            problems.add(source.shown_as, line, where, f"ไม่รู้จักชนิดเอกสาร '{value}' (unknown document kind){hint}")
 
 
 def _check_public_names(files: dict[str, int], problems: ProblemList) -> None:
@@ -282,7 +285,7 @@ def _check_reference_error(check: object, kinds: dict[str, Kind]) -> str | None:
     return None
 
 
-def catalog_files(data_dir: Path) -> dict[str, list[Path]]:
+def catalog_files(data_dir: Path | None) -> dict[str, list[Path]]:
     """Catalog files by name (2568.yml), the package's first, then the site's."""
     found: dict[str, list[Path]] = {}
     for layer in data_layers(data_dir):
@@ -328,7 +331,7 @@ def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[A
     return merged, files
 
 
-def load_catalogs(data_dir: Path, kinds: dict[str, Kind], sections: set[str], root: Path,
+def load_catalogs(data_dir: Path | None, kinds: dict[str, Kind], sections: set[str], root: Path,
                   problems: ProblemList, years: list[int] | None = None,
                   item_files: dict[int, dict[int, str]] | None = None) -> dict[int, Catalog]:
     """Every catalog, the site's files merged over the package's (see _merge_catalog);

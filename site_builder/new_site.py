@@ -18,11 +18,10 @@ def _package_catalog(year: int | None = None) -> tuple[Catalog, dict]:
     from .site import SECTIONS
 
     problems = ProblemList()
-    nowhere = Path("\0no-site-data")  # the package's own catalogs only
-    known = sorted(int(n.removesuffix(".yml")) for n in catalog_files(nowhere) if n.removesuffix(".yml").isdigit())
+    known = sorted(int(n.removesuffix(".yml")) for n in catalog_files(None) if n.removesuffix(".yml").isdigit())
     year = year or known[-1]
-    kinds = load_kinds(nowhere, Path.cwd(), problems)
-    catalogs = load_catalogs(nowhere, kinds, SECTIONS, Path.cwd(), problems, [year])
+    kinds = load_kinds(None, Path.cwd(), problems)
+    catalogs = load_catalogs(None, kinds, SECTIONS, Path.cwd(), problems, [year])
     if problems.items or year not in catalogs:
         raise click.ClickException(ContentError(problems.items).report() if problems.items else
                                    f"ไม่มีรายการประเมินปี {year} (no catalog for {year})")
@@ -35,8 +34,8 @@ def _package_catalog(year: int | None = None) -> tuple[Catalog, dict]:
 @click.option("--type", "kind", prompt="ประเภท (type) เช่น เทศบาลตำบล หรือ องค์การบริหารส่วนตำบล",
               help="ประเภทหน่วยงาน")
 @click.option("--website", prompt="เว็บไซต์หลัก (website) เช่น https://www.bansuan.go.th/", help="เว็บไซต์หลัก")
-@click.option("--itas-code", default="", prompt="รหัส ITAS หรือลิงก์แบบสำรวจ EIT (เว้นว่างได้ · may be empty)",
-              help="รหัสแบบสำรวจ EIT/IIT หรือลิงก์ที่คัดลอกจาก ITAS")
+@click.option("--itas-code", default="", prompt="รหัส ITAS หรือลิงก์แบบวัด EIT (เว้นว่างได้ · may be empty)",
+              help="รหัสแบบวัด EIT/IIT หรือลิงก์ที่คัดลอกจาก ITAS")
 def new(folder: Path, name: str, kind: str, website: str, itas_code: str) -> None:
     """เริ่มเว็บไซต์ ITA ของหน่วยงานในโฟลเดอร์ FOLDER (start an agency's site)."""
     from pydantic import ValidationError
@@ -182,7 +181,7 @@ def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
         target.write_text(next_measures(old_path.read_text(encoding="utf-8"), old_year, year), encoding="utf-8")
         click.echo(f"เริ่ม {target.relative_to(root)} จาก {old_path.name}: ผลการวิเคราะห์และผลการดำเนินการว่างไว้ให้กรอกใหม่")
     else:
-        catalog, kinds = _package_catalog(year) if f"{year}.yml" in catalog_files(Path("\0")) else (None, None)
+        catalog, kinds = _package_catalog(year) if f"{year}.yml" in catalog_files(None) else (None, None)
         if catalog is not None:
             from .scaffold import measures_text
 

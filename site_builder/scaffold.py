@@ -41,7 +41,7 @@ TOPIC_NOTES = {
 }
 HOW_TO = [
     "วิธีกรอก: ลบเครื่องหมาย # หน้าบรรทัดที่ต้องการ แล้วกรอกข้อมูลหลังเครื่องหมาย : (เยื้องด้วยการเว้นวรรค ห้ามใช้ Tab)",
-    "ไฟล์หลักฐาน (PDF รูปภาพ) วางไว้ใต้ content/files/ แล้วอ้างด้วย file: เช่น plans/แผนดำเนินงาน-2569.pdf",
+    "เอกสารหลักฐาน (PDF) และรูปภาพ วางไว้ใต้ content/files/ แล้วอ้างด้วย file: เช่น plans/แผนดำเนินงาน-2569.pdf",
     "วันที่เขียนแบบ ปปปป-ดด-วว เช่น 2568-10-15 ช่วงเวลา covers: 2569 (ปีงบประมาณ) หรือ {from: 2568-10-01, to: 2569-03-31}",
     "หลังแก้ไข สั่ง ita check เพื่อดูว่ายังขาดอะไร (Remove the # and fill in; ita check lists what is missing.)",
 ]
@@ -156,8 +156,8 @@ def agency_text(name: str, kind: str, website: str, itas_code: str, catalog: Cat
     feeds = topic_feeds(catalog, kinds).get("agency", [])
     lines = _header(f"{TOPIC_NOTES['agency']} (content/agency.yml)", feeds, catalog.year, [])
     lines += [
-        "# itas_code: รหัสแบบสำรวจ EIT/IIT จากระบบ ITAS ของสำนักงาน ป.ป.ช. หรือลิงก์ที่คัดลอกมาทั้งลิงก์",
-        "#   (ใช้สร้างลิงก์และ QR Code ให้ผู้รับบริการตอบแบบสำรวจ EIT)",
+        "# itas_code: รหัสแบบวัด EIT/IIT จากระบบ ITAS ของสำนักงาน ป.ป.ช. หรือลิงก์ที่คัดลอกมาทั้งลิงก์",
+        "#   (ใช้สร้างลิงก์และ QR Code ให้ผู้รับบริการตอบแบบวัด EIT)",
         "",
         f"name: {_q(name)}",
         f"kind: {_q(kind)}",
@@ -202,7 +202,7 @@ theme:
 
 plugins:
   - ita:
-      years: [{year}]  # ปีที่ประเมินที่แสดง; เริ่มปีใหม่ด้วย ita new-year <ปี>
+      years: [{year}]  # ปีที่ประเมินที่แสดง เริ่มปีใหม่ด้วย ita new-year <ปี>
 
 markdown_extensions:
   - attr_list
@@ -239,10 +239,10 @@ def readme_text(name: str, year: int) -> str:
 ## ทำงานประจำ
 
 1. **แก้ไข** ไฟล์ใน `content/` (หัวไฟล์แต่ละไฟล์บอกว่าใส่อะไร และใช้ในข้อใด)
-   วางไฟล์หลักฐาน (PDF รูปภาพ) ไว้ใต้ `content/files/`
+   วางเอกสารหลักฐาน (PDF) และรูปภาพไว้ใต้ `content/files/`
 2. **ตรวจ** `ita check` แสดงรายการข้อที่ยังขาดข้อมูล
 3. **ดูตัวอย่าง** `mkdocs serve` แล้วเปิด http://127.0.0.1:8000/ita/ (หน้าเว็บโหลดใหม่เองเมื่อบันทึกไฟล์)
-4. **สร้างเว็บไซต์** `mkdocs build` ได้โฟลเดอร์ `site/`
+4. **สร้างหน้าเว็บ** `mkdocs build` ได้โฟลเดอร์ `site/`
    (`mkdocs build --strict` ไม่สำเร็จถ้ายังขาดข้อมูล)
 5. **นำขึ้นเว็บไซต์** คัดลอก *ทุกอย่างในโฟลเดอร์* `site/` ไปไว้ที่โฟลเดอร์ `ita/` ของเว็บไซต์หลัก
    ให้ตรงกับ `site_url` ใน `mkdocs.yml`

@@ -27,8 +27,8 @@ code {{ background: #f3f3f3; padding: 0 .25rem; }}
 </style>
 </head>
 <body>
-<h1>ยังสร้างเว็บไซต์ไม่ได้: ข้อมูลผิดพลาด {count} รายการ <span lang="en">(the site cannot be built: {count} problem(s) in the data)</span></h1>
-<p>แก้ไขไฟล์ตามรายการด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เองเมื่อสร้างเว็บไซต์ได้
+<h1>ยังสร้างหน้าเว็บไม่ได้: ข้อมูลผิดพลาด {count} รายการ <span lang="en">(the site cannot be built: {count} problem(s) in the data)</span></h1>
+<p>แก้ไขไฟล์ตามรายการด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เองเมื่อสร้างหน้าเว็บได้
 <span lang="en">(fix the files below and save: this page reloads by itself)</span></p>
 <ol>
 {items}

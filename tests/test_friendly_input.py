@@ -64,3 +64,10 @@ def test_measures_report_warns_when_its_title_and_dates_name_another_year(mini):
     assert re.search(r"content/measures/2567\.yml:4: \[memo\.date\] วันที่ 2566-09-01 อยู่ในปีงบประมาณ 2566", result.stderr)
     mini.write("content/measures/2567.yml", MEASURES.replace("๒๕๖๖", "๒๕๖๗").replace("2566-09-01", "2567-09-01"))
     assert "ปีงบประมาณ 2566" not in mini.build(strict=False).stderr
+
+
+def test_unknown_kind_names_the_kinds_of_that_file(mini):
+    mini.edit("content/plans.yml", "kind: annual_plan", "kind: yearly_thing")
+    out = mini.build().stderr
+    assert "ไม่รู้จักชนิดเอกสาร 'yearly_thing' (unknown document kind) ชนิดที่ใช้ได้ (known kinds):" in out
+    assert "annual_plan" in out and "data/kinds.yml" not in out

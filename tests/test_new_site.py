@@ -9,7 +9,7 @@ from site_builder.load import catalog_files
 from site_builder.models.content import TOPIC_FILES
 from site_dir import SiteDir
 
-NEWEST = max(int(n.removesuffix(".yml")) for n in catalog_files(__import__("pathlib").Path("\0none")))
+NEWEST = max(int(n.removesuffix(".yml")) for n in catalog_files(None))
 ANSWERS = ["--name", "เทศบาลตำบลทดลอง", "--type", "เทศบาลตำบล", "--website", "www.thotlong.go.th",
            "--itas-code", "https://itas.nacc.go.th/go/eit/AB12CD"]
 

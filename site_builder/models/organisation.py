@@ -44,7 +44,7 @@ class Agency(Model):
     website: HttpUrl = Field(description="เว็บไซต์หลักของหน่วยงาน")
     logo: str | None = Field(None, description="ไฟล์ตราสัญลักษณ์ใต้ content/files/")
     colours: Colours = Colours()
-    itas_code: str | None = Field(None, description="รหัสแบบสำรวจ EIT/IIT ของ ITAS หรือลิงก์ที่คัดลอกมาจาก ITAS "
+    itas_code: str | None = Field(None, description="รหัสแบบวัด EIT/IIT ของ ITAS หรือลิงก์ที่คัดลอกมาจาก ITAS "
                                               "เช่น BSL7Q2 หรือ https://itas.nacc.go.th/go/eit/BSL7Q2")
     digits: DigitStyle = DigitStyle.ARABIC
     description: str | None = None
@@ -61,7 +61,7 @@ class Agency(Model):
         link = _ITAS_LINK.fullmatch(text)
         code = link.group(1) if link else text
         if not _ITAS_CODE.fullmatch(code):
-            raise ValueError(f"ต้องเป็นรหัสแบบสำรวจจากระบบ ITAS (อักษรอังกฤษหรือตัวเลข 3–16 ตัว) หรือลิงก์ EIT/IIT "
+            raise ValueError(f"ต้องเป็นรหัสแบบวัด EIT/IIT จากระบบ ITAS (อักษรอังกฤษหรือตัวเลข 3–16 ตัว) หรือลิงก์ EIT/IIT "
                              f"ที่คัดลอกมาทั้งลิงก์ เช่น BSL7Q2 หรือ https://itas.nacc.go.th/go/eit/BSL7Q2 ได้ {value!r} "
                              f"(expected the ITAS survey code or the EIT/IIT link as copied from ITAS)")
         return code
