@@ -222,8 +222,10 @@ _TOGGLE_NAMES = {
     "__search": "เปิดหรือปิดการค้นหา",
     "__toc": "เปิดหรือปิดสารบัญ",
 }
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
-TABLE_REGION = '<div class="ita-scroll" role="region" tabindex="0" aria-label="ตาราง (เลื่อนดูด้านข้างได้)">'
+_TABLE_OR_HEADING = re.compile(r"<h([1-6])[^>]*>(?P<heading>.*?)</h\1>|<table>(?P<table>.*?)</table>", re.S)
+_PERMALINK = re.compile(r'(<h([1-6])\b[^>]*\bid="([^"]+)"[^>]*>)(.*?)(<a class="headerlink" href="#\3"[^>]*>[^<]*</a>)(</h\2>)', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_PERMALINK_TEXT = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 
 
 def fix_toggles(html: str) -> str:
@@ -245,14 +247,50 @@ def fix_toggles(html: str) -> str:
 
 
 def wrap_tables(html: str) -> str:
-    """Put each content table in a scroll region that keyboard users can reach.
+    """Give each content table a caption and put it in a scroll region named by that caption.
 
-    A wide table (procurement, on a phone) scrolls sideways; axe's
-    scrollable-region-focusable (WCAG 2.1.1) wants the scrolling box focusable and named.
-    Material later wraps the table again for its own styles; ita.css makes this box the
-    one that scrolls.
+    A wide table (procurement, on a phone) scrolls sideways; axe's scrollable-region-focusable
+    (WCAG 2.1.1) wants the scrolling box focusable and named, and each region is named by its
+    own table. A table without a caption gets the heading above it (visually hidden: the
+    heading is on screen), numbered when one heading has several tables. Material later wraps
+    the table again for its own styles; ita.css makes this box the one that scrolls.
     """
-    return _TABLE.sub(lambda m: f"{TABLE_REGION}{m.group(0)}</div>", html)
+    heading, count, number = "", 0, 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal heading, count, number
+        if match.group("heading") is not None:
+            heading = " ".join(_TAGS.sub(" ", _PERMALINK_TEXT.sub("", match.group("heading"))).split())
+            count = 0
+            return match.group(0)
+        count += 1
+        number += 1
+        inner = match.group("table")
+        caption_id = f"ita-table-{number}"
+        if inner.lstrip().startswith("<caption"):
+            inner = inner.replace("<caption", f'<caption id="{caption_id}"', 1)
+        else:
+            text = heading or "ตาราง"
+            later = _TABLE_OR_HEADING.search(html, match.end())
+            several = count > 1 or (later is not None and later.group("table") is not None)
+            if several:
+                text += f" (ตารางที่ {count})"
+            inner = f'<caption id="{caption_id}" class="ita-sr-only">{text}</caption>' + inner
+        return (f'<div class="ita-scroll" role="region" tabindex="0" aria-labelledby="{caption_id}">'
+                f"<table>{inner}</table></div>")
+
+    return _TABLE_OR_HEADING.sub(replace, html)
+
+
+def permalinks_after_headings(html: str) -> str:
+    """Move each heading's ¶ link out of the heading, so the heading's accessible name is its
+    text alone; the link follows it, named after it (ita.css shows it beside the heading)."""
+    def move(match: re.Match) -> str:
+        open_tag, level, anchor, text, link, close_tag = match.groups()
+        name = " ".join(_TAGS.sub("", text).split())
+        link = re.sub(r'\stitle="[^"]*"', "", link).replace("<a ", f'<a aria-label="ลิงก์มาที่หัวข้อ {name}" ', 1)
+        return f'<div class="ita-heading">{open_tag}{text.rstrip()}{close_tag}{link}</div>'
+    return _PERMALINK.sub(move, html)
 
 
 def fix_toc_label(html: str) -> str:

@@ -429,10 +429,14 @@ def test_material_toggles_are_valid_and_named(site):
             assert 'for="__toc"' not in text, page_rel(page, site)
 
 
-def test_content_tables_scroll_in_a_focusable_named_region(site):
+def test_content_tables_scroll_in_a_focusable_region_named_by_its_own_caption(site):
     item = site.html("2567/o02/")
-    tables = item.count("<table>")
-    assert tables and item.count(identity.TABLE_REGION + "<table>") == tables
+    regions = re.findall(r'<div class="ita-scroll" role="region" tabindex="0" aria-labelledby="([^"]+)"><table>'
+                         r'<caption id="([^"]+)"[^>]*>([^<]+)</caption>', item)
+    assert regions and len(regions) == item.count("<table>")
+    assert all(label == caption for label, caption, _ in regions)
+    assert len({label for label, _, _ in regions}) == len(regions)  # each region its own name
+    assert "องค์ประกอบที่ต้องแสดง" in [text for _, _, text in regions]
 
 
 # ------------------------------------------------------------------------ pure functions

@@ -152,3 +152,13 @@ def test_home_page_serves_citizens_tasks_with_tap_to_call_numbers(demo_build):
     executives = demo_build.html("2568/o02/")
     assert 'href="tel:054990100;ext=101"' in executives
     assert 'href="tel:054990100;ext=213"' in demo_build.html("policies/privacy/")
+
+
+def test_heading_names_are_their_text_and_every_table_has_a_caption(demo_build):
+    for url in ("2567/o21/", "2568/measures/", "procurement/2567-03/"):
+        html = demo_build.html(url)
+        headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+        assert headings and not [h for _, h in headings if "headerlink" in h or "¶" in h], url
+        assert html.count("<table>") == html.count("<table><caption"), url
+    assert '<a aria-label="ลิงก์มาที่หัวข้อ เอกสารหลักฐาน" class="headerlink" href="#documents">' in \
+        demo_build.html("2567/o21/")
