@@ -70,6 +70,7 @@ _AMOUNT = re.compile(rf"^\s*({_NUMBER})\s*(?:บาท)?\.?\s*$")
 # "<name> ราคา 12,500 บาท": the price is the last number, after an optional connecting word.
 _NAME_PRICE = re.compile(rf"^(.*?)[\s:=,/-]*(?:โดยเสนอราคา|เสนอราคา|ราคาที่ตกลง|ราคา|เป็นเงิน|จำนวนเงิน)?"
                          rf"\s*[:=]?\s*({_NUMBER})\s*(?:บาท)?\.?\s*$", re.DOTALL)
+_ENDS_WITH_PRICE = re.compile(rf"{_NUMBER}\s*(?:บาท)?\.?\s*$")
 _LIST_NUMBER = re.compile(r"^\s*[0-9๐-๙]{1,3}\s*[.)]\s*")
 _CONTRACT_JOIN = re.compile(r"[\s,:/-]*(?:ลงวันที่|ลว\.?|วันที่)?[\s,:]*$")
 _TOTAL = re.compile(r"^\s*(รวม|ยอดรวม)")
@@ -133,7 +134,7 @@ def bids(text: str) -> list[dict[str, Any]]:
         if not part:
             continue
         pending = f"{pending} {part}".strip()
-        if re.search(rf"{_NUMBER}\s*(?:บาท)?\.?\s*$", pending):
+        if _ENDS_WITH_PRICE.search(pending):
             name, price = name_and_price(pending)
             found.append({"bidder": name, "price": price})
             pending = ""
@@ -275,20 +276,22 @@ def _sheet_purchases(sheet: Sheet, place: _Place, problems: list[Problem]) -> li
             continue
         by_column: dict[str, Cell] = {}
         for column, cell in zip(columns, cells):
-            if column is None or _text(cell) == "":
+            text = _text(cell)
+            if column is None or text == "":
                 continue
             previous = by_column.get(column)
-            by_column[column] = cell if previous is None else f"{_text(previous)} {_text(cell)}"
-        filled = {c for c in by_column if c != "number"}
-        if not filled or all(_COLUMN_NUMBER.fullmatch(_text(v)) for v in by_column.values()):
+            by_column[column] = cell if previous is None else f"{_text(previous)} {text}"
+        texts = {column: _text(cell) for column, cell in by_column.items()}
+        filled = texts.keys() - {"number"}
+        if not filled or all(_COLUMN_NUMBER.fullmatch(text) for text in texts.values()):
             continue  # an empty row, or the (1) (2) (3) numbering under the header
-        if _TOTAL.match(_text(by_column.get("work", by_column.get("number", "")))):
+        if _TOTAL.match(texts.get("work", texts.get("number", ""))):
             continue
-        if sum(1 for c in by_column.values() if _HEADERS.get(_normal_header(c)) not in (None, "number")) >= 3:
+        if sum(1 for text in texts.values() if _HEADERS.get(_normal_header(text)) not in (None, "number")) >= 3:
             continue  # the header again, as when months are pasted one under another
-        if filled == {"bids"} and rows and re.search(rf"{_NUMBER}\s*(?:บาท)?\.?\s*$", _text(by_column["bids"])):
+        if filled == {"bids"} and rows and _ENDS_WITH_PRICE.search(texts["bids"]):
             last = rows[-1][1]
-            last["bids"] = f"{_text(last.get('bids', ''))}\n{_text(by_column['bids'])}".strip()
+            last["bids"] = f"{_text(last.get('bids', ''))}\n{texts['bids']}".strip()
             continue
         if len(filled) < 3:
             continue  # a signature, a note under the table
