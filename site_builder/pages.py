@@ -7,13 +7,11 @@ headings into `_1`, `_2`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import archive, documents_page, procurement_pages, qr, search, thai, urls
+from . import archive, documents_page, procurement_pages, qr, search, spreadsheet, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .yamlsource import line_of
@@ -80,12 +78,7 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
             "status": status.status,
             "explanation": hint,
         })
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    # A byte-order mark so Excel opens Thai text as UTF-8.
-    csv_text = "\ufeff" + buffer.getvalue()
+    csv_text = spreadsheet.csv_text(list(rows[0]), (row.values() for row in rows))
     payload = {"year": catalog.year, "provisional": catalog.provisional, "items": rows}
     return [
         FileSpec(urls.itas_csv(catalog.year), csv_text),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 
-from . import thai, urls
+from . import spreadsheet, thai, urls
 from .models.evidence import Document
 from .models.procurement import MonthSummary, Procurement
 
@@ -32,16 +30,13 @@ def months_of_year(procurement: Procurement, year: int) -> list[MonthSummary]:
 
 def year_csv(procurement: Procurement, year: int) -> str:
     """Every purchase of a fiscal year, as machine-readable CSV (Arabic digits, ISO dates)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["วันที่สัญญา", "เลขที่สัญญา", "งานที่ซื้อหรือจ้าง", "วงเงิน", "ราคากลาง", "วิธีซื้อหรือจ้าง",
-                     "ผู้เสนอราคาและราคาที่เสนอ", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง", "เหตุผลที่คัดเลือก", "สถานะ"])
-    rows = [p for p in procurement.purchases if thai.fiscal_year(p.date) == year]
-    for p in sorted(rows, key=lambda r: (r.date, r.contract_no)):
-        writer.writerow([p.date.isoformat(), p.contract_no, p.work, p.budget, p.reference_price or "", p.method,
-                         "; ".join(f"{b.bidder} {b.price}" for b in p.bids), p.winner, p.price, p.reason,
-                         STATUS_TEXT.get(p.status or "", "")])
-    return "\ufeff" + buffer.getvalue()
+    header = ["วันที่สัญญา", "เลขที่สัญญา", "งานที่ซื้อหรือจ้าง", "วงเงิน", "ราคากลาง", "วิธีซื้อหรือจ้าง",
+              "ผู้เสนอราคาและราคาที่เสนอ", "ผู้ได้รับการคัดเลือก", "ราคาที่ตกลง", "เหตุผลที่คัดเลือก", "สถานะ"]
+    purchases = sorted((p for p in procurement.purchases if thai.fiscal_year(p.date) == year),
+                       key=lambda r: (r.date, r.contract_no))
+    return spreadsheet.csv_text(header, ([p.date.isoformat(), p.contract_no, p.work, p.budget, p.reference_price or "",
+                                          p.method, "; ".join(f"{b.bidder} {b.price}" for b in p.bids), p.winner,
+                                          p.price, p.reason, STATUS_TEXT.get(p.status or "", "")] for p in purchases))
 
 
 INDEX_TITLE = "การจัดซื้อจัดจ้าง"
