@@ -6,6 +6,8 @@ Both the MkDocs plugin and the CLI call `prepare`; neither knows the other.
 from __future__ import annotations
 
 import logging
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,9 +42,31 @@ def gaps(site: Site) -> list[str]:
     return lines + site.notices
 
 
+def site_url_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot stand in front of every published URL (itas.csv, the sitemap,
+    links and attributes): it must be a plain absolute http(s) address."""
+    parts = urllib.parse.urlsplit(site_url)
+    if (parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment
+            or re.search(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f]", site_url)):
+        shown = site_url if len(site_url) <= 80 else site_url[:80] + "…"
+        return (f"site_url ต้องเป็นที่อยู่เว็บเต็มที่ขึ้นต้นด้วย https:// หรือ http:// ไม่มีช่องว่าง เครื่องหมายคำพูด < > ? หรือ # "
+                f"เช่น https://www.example.go.th/ita/ ได้ {shown!r} (site_url must be a plain absolute http(s) URL)")
+    return None
+
+
+NO_SITE_URL = ("mkdocs.yml: ยังไม่ได้ตั้ง site_url ลิงก์ใน itas.csv และ itas.json จึงไม่ใช่ที่อยู่เต็ม นำไปกรอกใน ITAS ไม่ได้: "
+               "ตั้ง site_url: https://www.example.go.th/ita/ (site_url is missing: itas.csv needs absolute URLs)")
+
+
 def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], site_url: str,
             override_dirs: list[Path] = (), measures_pdf: bool = False, archive_years: list[int] = ()) -> Prepared:
-    """Load and check everything; raises ContentError listing every problem."""
+    """Load and check everything; raises ContentError listing every problem.
+
+    `site_url` "" or "/" means none was set: the build goes on, with a warning."""
+    site_url = site_url or "/"
+    why = site_url_problem(site_url) if site_url != "/" else None
+    if why:
+        raise ContentError([Problem("mkdocs.yml", None, "site_url", why)])
     both = sorted(set(years) & set(archive_years))
     if both:
         raise ContentError([Problem("mkdocs.yml", None, "plugins.ita.archive_years",
@@ -56,6 +80,8 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr",
                       archive_years=list(archive_years))
     site.notices[:0] = [str(warning) for warning in loaded.warnings]
+    if site_url == "/":
+        site.notices.insert(0, NO_SITE_URL)
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
     sheets = [s for p in procurement_files(content_dir) for s in privacy.sheet_sources(p, relative(p, root))]

@@ -20,6 +20,7 @@ class LineDict(dict):
 
     line: int = 0
     key_lines: dict
+    size: int = 0  # the text it holds once aliases are expanded (characters, plus one per entry)
 
 
 class LineList(list):
@@ -27,6 +28,15 @@ class LineList(list):
 
     line: int = 0
     item_lines: list
+    size: int = 0
+
+
+# Bounds for YAML that explodes: aliases (*name) repeat what an anchor (&name) holds without
+# copying it, so nine lines can stand for a billion entries ("billion laughs") that every later
+# step would walk; deep nesting exhausts Python's stack. Real content stays far below both
+# (the demo's largest file holds about 100,000 characters and nests 6 levels).
+MAX_SIZE = 20_000_000
+MAX_DEPTH = 40
 
 
 # The C parser when PyYAML has it: our constructors below still see every node's line.
@@ -80,8 +90,30 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+def _size(values) -> int:
+    return sum(len(v) if type(v) is str else (v.size if type(v) in (LineDict, LineList) else 1) for v in values) + 1
+
+
+def _enter(loader: _Loader, node: yaml.Node) -> None:
+    loader.depth = getattr(loader, "depth", 0) + 1
+    if loader.depth > MAX_DEPTH:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น (nested more than {MAX_DEPTH} levels deep)",
+            node.start_mark)
+
+
+def _check_size(result: LineDict | LineList, values, node: yaml.Node) -> None:
+    result.size = _size(values)
+    if result.size > MAX_SIZE:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"ข้อมูลขยายตัวเกิน {MAX_SIZE:,} ตัวอักษรเมื่อแทนการอ้างอิง (alias *…) ด้วยค่าจริง "
+            f"ใช้ค่าซ้ำโดยไม่อ้างอิงซ้อนกันหลายชั้น (aliases expand beyond {MAX_SIZE:,} characters)",
+            node.start_mark)
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
+    _enter(loader, node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -93,22 +125,38 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             )
         if key in result:
             raise yaml.constructor.ConstructorError(
-                None, None, f"คีย์ '{key}' ซ้ำ (duplicate key)", key_node.start_mark
+                None, None, f"คีย์ '{_shown(key)}' ซ้ำ (duplicate key)", key_node.start_mark
             )
         result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
+    _check_size(result, result.values(), node)
+    loader.depth -= 1
     return result
 
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    _enter(loader, node)
     result = LineList([_construct(loader, child) for child in node.value])
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    _check_size(result, result, node)
+    loader.depth -= 1
     return result
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value quoted in a message, cut short: a message never carries a whole huge value."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} ตัวอักษร)"
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+_YAML_PROBLEMS = {
+    "exceeded maximum nesting depth": f"ข้อมูลซ้อนกันลึกเกิน {MAX_DEPTH} ชั้น (nested too deep)",
+}
 
 
 class YamlSyntaxError(Exception):
@@ -120,19 +168,29 @@ class YamlSyntaxError(Exception):
 def read_yaml(path: Path, shown_as: str | None = None) -> Any:
     """Parse one YAML file; a syntax error becomes a Problem with its line."""
     name = shown_as or str(path)
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise YamlSyntaxError(Problem(name, None, "", f"ไฟล์ต้องเข้ารหัส UTF-8 ({err.reason})")) from None
+        line = data.count(b"\n", 0, err.start) + 1
+        # Characters, as an editor counts them: everything before the bad byte decodes.
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8")) + 1
+        raise YamlSyntaxError(Problem(name, line, "", f"ไฟล์ต้องเข้ารหัส UTF-8 แต่ไบต์ที่คอลัมน์ {column} ไม่ใช่ "
+                                                      f"(บันทึกไฟล์ใหม่เป็น UTF-8) (not UTF-8 at column {column})")) from None
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
         what = err.problem or err.context or "YAML ไม่ถูกต้อง"
+        if "quoted scalar" in (err.context or "") and err.context_mark:
+            # The scanner notices a missing closing quote only where the file ends.
+            mark = err.context_mark
+            what = "เครื่องหมายคำพูดที่เปิดในบรรทัดนี้ไม่มีตัวปิด (unterminated quote opened here)"
+        what = _YAML_PROBLEMS.get(what, what)
+        line = mark.line + 1 if mark else None
         if "tab" in what or (line and _indented_with_tab(text, line)):
             what = TAB_INDENT
-        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {what}")) from None
+        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {_shown(what, 300)}")) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {err}")) from None
 
@@ -241,19 +299,19 @@ def problems_from_validation(
         elif kind in ("value_error", "assertion_error"):
             message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
         elif kind == "string_pattern_mismatch":
-            message = f"รูปแบบไม่ถูกต้อง ได้ {item.get('input')!r} (pattern {item.get('ctx', {}).get('pattern')})"
+            message = f"รูปแบบไม่ถูกต้อง ได้ {_shown(repr(item.get('input')))} (pattern {item.get('ctx', {}).get('pattern')})"
         elif kind == "union_tag_invalid":
             ctx = item.get("ctx", {})
             message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {ctx.get('expected_tags')}"
         elif kind == "union_tag_not_found":
             message = f"ต้องระบุ {item.get('ctx', {}).get('discriminator', 'type')}"
         elif kind in ("literal_error", "enum"):
-            message = f"ค่าที่ใช้ได้: {item.get('ctx', {}).get('expected', '')} (got {item.get('input')!r})"
+            message = f"ค่าที่ใช้ได้: {item.get('ctx', {}).get('expected', '')} (got {_shown(repr(item.get('input')))})"
         elif message is None:
             message = item["msg"]
         if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
-            message += f", ได้ {item['input']!r}"
-        problems.append(Problem(file, line_of(data, loc), _field_path(prefix + loc), message))
+            message += f", ได้ {_shown(repr(item['input']))}"
+        problems.append(Problem(file, line_of(data, loc), _field_path(prefix + loc), _shown(message, 500)))
     return problems
 
 

@@ -3,15 +3,27 @@
 import re
 from typing import Annotated, Literal
 
-from pydantic import Field, HttpUrl, PrivateAttr, field_validator, model_validator
+from pydantic import AfterValidator, Field, HttpUrl, PrivateAttr, field_validator, model_validator
 
 from ..thai import DigitStyle
 from .base import Model, Text, ThaiDate
 from .evidence import Document, Link
 
 
-Email = Annotated[str, Field(pattern=r"^[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'()]+$",
-                              description="อีเมล เช่น saraban@example.go.th")]
+# One plain address: the site builds the mailto: link from it, so nothing may ride along
+# (`a@b.th?bcc=…&body=…` would add recipients and text to every reader's e-mail).
+_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+def _one_address(value: str) -> str:
+    if not _EMAIL.match(value):
+        shown = value if len(value) <= 60 else value[:60] + "…"
+        raise ValueError(f"อีเมลต้องเป็นที่อยู่เดียวแบบธรรมดา เช่น saraban@example.go.th "
+                         f"ไม่มีช่องว่าง ? & , หรือ mailto: ได้ {shown!r} (one plain e-mail address)")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_one_address), Field(description="อีเมล เช่น saraban@example.go.th")]
 
 
 class Address(Model):
