@@ -219,6 +219,24 @@ def test_hostile_strings_stay_inert() -> None:
     assert len(measures_table[0]) == len(measures_table[1][0]) == 5  # the pipes did not add cells
 
 
+def test_hostile_strings_stay_inert_in_a_declared_layout() -> None:
+    """The same hostile file with its own body: headers, text blocks, group rows, free cells."""
+    evil = "<script>alert('y')</script> **หนา** [ลิงก์](javascript:alert(2)) </td></tr></table>"
+    data = {**HOSTILE, "body": [
+        {"heading": "## <b>หัว</b> {#evil2}", "text": evil},
+        {"table": {"columns": ["name", {"header": evil, "columns": ["steps", "result.evidence"]},
+                               {"key": "x", "header": "| ก |"}]}},
+    ]}
+    data["groups"] = [{**HOSTILE["groups"][0], "measures": [{**HOSTILE["groups"][0]["measures"][0], "cells": {"x": evil}}]}]
+    page = page_html(Measures.model_validate(data), rows=[])
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert 'href="javascript' not in page and "<strong>" not in page and 'id="evil' not in page
+    assert page.count("<table>") == 1 and page.count("</table>") == 1
+    assert page.count("<td") == 4  # name, steps, evidence, x: nothing closed the row early
+    assert visible_text(page).count("<script>alert('y')</script>") == 3  # text block, header, free cell
+    assert 'href="https://example.go.th/a%28b%29"' in page  # the evidence link still works
+
+
 @pytest.mark.parametrize(("data", "field", "words"), [
     ({"measures": [{"name": "ม", "findings": "x"}]}, "measures[0].findings", "finding"),
     ({"measures": [{"name": "ม", "questions": ["119 ท่านรู้แนวปฏิบัติ"]}]}, "measures[0].questions[0]", "I19"),
