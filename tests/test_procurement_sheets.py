@@ -6,12 +6,19 @@ The samples in fixtures/procurement/ are written by tools/make_procurement_sampl
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 from test_procurement import with_procurement_items
+
+from site_builder.models.procurement import Purchase
+from site_builder.procurement_sheets import COLUMNS, _fields
 
 SAMPLES = Path(__file__).parent / "fixtures" / "procurement"
 FILES = ["official.xlsx", "official.xls", "official-utf8.csv", "official-cp874.csv",
@@ -123,3 +130,17 @@ def test_a_broken_workbook_or_unknown_text_is_one_clear_problem(tmp_path):
     problems = []
     assert read_purchases(utf16, "content/procurement/2567.csv", problems) == []
     assert "UTF-8" in problems[0].message and "cp874" in problems[0].message
+
+
+_CELL_TEXT = "0123456789๐๑๒๓๔๕๖๗๘๙ ,./-()บาทราคาเลขที่สัญญาลว.มี.ค.ตุลาคม\n;:=ก"
+
+
+@given(st.dictionaries(st.sampled_from(list(COLUMNS)), st.one_of(
+    st.text(alphabet=_CELL_TEXT, max_size=40), st.floats(), st.integers(-10**20, 10**20), st.dates(),
+    st.datetimes(), st.booleans())))
+@settings(max_examples=300, deadline=None)
+def test_any_cell_is_read_or_named_never_raised(cells):
+    data, errors = _fields(cells)
+    assert all(field and message for field, message in errors)
+    with contextlib.suppress(ValidationError):  # the loader turns it into problems with the row
+        Purchase.model_validate(data)
