@@ -183,7 +183,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
             return
         # The index is cut from the built HTML, so it always matches what readers see.
-        log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages()))
+        log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages(),
+                                                  cache_dir=self._root(config) / ".cache" / "ita" / "grams"))
         if self.config.measures_pdf:
             self._measures_pdfs(Path(config.site_dir), config.use_directory_urls)
 

@@ -341,11 +341,11 @@ def dumps(index: dict) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_index(site_dir: Path | str, index: dict) -> dict[str, bytes]:
+def write_index(site_dir: Path | str, index: dict, cache_dir: Path | None = None) -> dict[str, bytes]:
     """Write the sharded index under search/ (`search_shards`); returns path → bytes written."""
     out = Path(site_dir) / SEARCH_DIR
     written = {}
-    for name, text in search_shards.shard(index).items():
+    for name, text in search_shards.shard(index, cache_dir).items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode()
@@ -378,11 +378,12 @@ def _gz(data: bytes) -> int:
 
 
 def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
-                 extracted: Mapping[str, PageText | None] | None = None) -> SearchStats:
-    """Index the built site and put the search assets beside the search page (`on_post_build`)."""
+                 extracted: Mapping[str, PageText | None] | None = None, cache_dir: Path | None = None) -> SearchStats:
+    """Index the built site and put the search assets beside the search page (`on_post_build`);
+    `cache_dir` keeps the cut grams between builds (`search_shards`)."""
     site = Path(site_dir)
     index = build_index(site, exclude, extracted)
-    written = write_index(site, index)
+    written = write_index(site, index, cache_dir)
     script = site / SEARCH_DIR / SCRIPT_NAME
     shutil.copyfile(ASSETS / SCRIPT_NAME, script)
     js = script.read_bytes()

@@ -23,12 +23,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import defaultdict
+from pathlib import Path
 
+from .build_cache import cached
 from .search_fold import squeeze
 
 BUCKETS = 64  # gram table files
 MAX_CHUNK = 48_000  # bytes: a larger topic is split
-GRAM = 3  # characters per gram: a term is looked up by its runs of three (shorter terms whole)
+GRAM = 3  # characters per gram (grams() cuts 1 to 3): a term is looked up by its runs of three, a shorter one whole
 GRAMS_PER_TERM = 3  # at most this many gram table files per query term
 _YEAR = re.compile(r"\d{4}")
 
@@ -46,12 +49,14 @@ def bucket(gram: str) -> int:
 
 
 def grams(lines) -> set[str]:
-    """Runs of one to `GRAM` characters of matched lines (`search_fold.squeeze`, split at line breaks)."""
-    out: set[str] = set()
-    for line in lines:
-        for n in range(1, GRAM + 1):
-            out.update(line[i:i + n] for i in range(len(line) - n + 1))
-    return out
+    """Runs of one to three characters of matched lines (`search_fold.squeeze`, split at line
+    breaks), none across a break. Cut from the joined text in three passes: it is the build's
+    largest loop, and one pass per line cost twice as much."""
+    text = "\n".join(lines)
+    out = set(text)
+    out.update({text[i:i + 2] for i in range(len(text) - 1)})
+    out.update({text[i:i + 3] for i in range(len(text) - 2)})
+    return {g for g in out if "\n" not in g}
 
 
 def utf16_length(text: str) -> int:
@@ -69,8 +74,9 @@ def _families(index: dict) -> list[int]:
     return sorted(range(len(index["texts"])), key=lambda n: key.get(n, ("", n)))
 
 
-def shard(index: dict) -> dict[str, str]:
-    """The files of the sharded index (path under search/ → JSON text), the head first."""
+def shard(index: dict, cache_dir: Path | None = None) -> dict[str, str]:
+    """The files of the sharded index (path under search/ → JSON text), the head first;
+    `cache_dir` keeps each text file's grams between builds."""
     texts = index["texts"]
     order = _families(index)
     topic_of = {}
@@ -90,12 +96,15 @@ def shard(index: dict) -> dict[str, str]:
             size = length
     new_number = {old: new for new, old in enumerate(n for chunk in chunks for n in chunk)}
 
-    table: dict[str, list[int]] = {}
+    table: defaultdict[str, list[int]] = defaultdict(list)
     for c, chunk in enumerate(chunks):
-        # years repeat most lines of a topic: each line's grams are cut once
-        lines = {line for n in chunk for line in squeeze(texts[n]).split("\n")}
-        for g in grams(lines):
-            table.setdefault(g, []).append(c)
+        # years repeat most lines of a topic: each line's grams are cut once, and kept in the
+        # build cache, as a rebuild finds most topics unchanged
+        lines = "\n".join(sorted({line for n in chunk for line in squeeze(texts[n]).split("\n")}))
+        cut = cached(lines.encode(), "grams", lambda data: "\0".join(grams(data.decode().split("\n"))).encode(),
+                     cache_dir)
+        for g in cut.decode().split("\0") if cut else ():
+            table[g].append(c)
     buckets: list[dict[str, list[int]]] = [{} for _ in range(BUCKETS)]
     for g in sorted(table):
         ids = table[g]

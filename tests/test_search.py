@@ -210,6 +210,9 @@ def test_every_text_file_holding_a_term_is_found_by_its_grams(tmp_path):
         assert holding and holding <= files_for(term), term
     # a term across a line break matches nothing, and its grams say so
     assert not files_for("ร้องขอเรียน") and "ร้องขอเรียน" not in search.squeeze(texts[1])
+    # the grams kept in the build cache give the same files
+    assert search_shards.shard(index, tmp_path / "grams") == files
+    assert search_shards.shard(index, tmp_path / "grams") == files and any((tmp_path / "grams").iterdir())
 
 
 def test_search_page_markdown():
