@@ -144,3 +144,20 @@ def test_any_cell_is_read_or_named_never_raised(cells):
     assert all(field and message for field, message in errors)
     with contextlib.suppress(ValidationError):  # the loader turns it into problems with the row
         Purchase.model_validate(data)
+
+
+def test_hidden_sheets_and_sheets_without_the_table_are_left_out(tmp_path):
+    from site_builder.procurement_sheets import read_purchases
+
+    path = tmp_path / "2567.xlsx"
+    _official_workbook(path, [[1, "จัดซื้อวัสดุไฟฟ้า", 5000, "เฉพาะเจาะจง", "ร้านไฟฟ้า 4,800 บาท",
+                               "ร้านไฟฟ้า ราคา 4,800 บาท", "ราคาต่ำสุด", "ใบสั่งซื้อ 20/2567 ลว. 4 ธ.ค. 66"]])
+    book = openpyxl.load_workbook(path)
+    draft = book.copy_worksheet(book["ธ.ค. 66"])
+    draft.append([2, "ร่าง ยังไม่ครบ", "ไม่ทราบ", "เฉพาะเจาะจง"])
+    draft.sheet_state = "hidden"
+    book.create_sheet("หมายเหตุ").append(["ข้อมูลจากงานพัสดุ"])
+    book.save(path)
+    problems: list = []
+    purchases = read_purchases(path, "content/procurement/2567.xlsx", problems)
+    assert problems == [] and [p.winner for p in purchases] == ["ร้านไฟฟ้า"]
