@@ -171,7 +171,7 @@ def sheet_sources(path: Path, shown_as: str) -> list[CsvSource]:
                 row[name], row.key_lines[name] = text, number
             rows.append(row)
             rows.item_lines.append(number)
-        sources.append(CsvSource(shown_as if sheet.name is None else f"{shown_as} ชีต '{sheet.name}'", rows))
+        sources.append(CsvSource(shown_as if sheet.name is None else f"{shown_as} แผ่นงาน '{sheet.name}'", rows))
     return sources
 
 

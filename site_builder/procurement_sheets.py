@@ -240,7 +240,7 @@ class _Place:
     def problem(self, row: int | None, field: str, message: str) -> Problem:
         if self.sheet.name is None:
             return Problem(self.shown_as, row, field, message)
-        where = f"{self.shown_as} ชีต '{self.sheet.name}'" + (f" แถว {row} (sheet, row)" if row else " (sheet)")
+        where = f"{self.shown_as} แผ่นงาน '{self.sheet.name}'" + (f" แถวที่ {row} (sheet, row)" if row else " (sheet)")
         return Problem(where, None, field, message)
 
 
@@ -254,9 +254,10 @@ def _columns(header: list[str | None], place: _Place, header_row: int) -> tuple[
         if column is None and _normal_header(cell):
             unknown.append(_text(cell))
     if unknown:
-        known = ", ".join(names[0] for names in COLUMNS.values())
+        known = " · ".join(names[0] for names in COLUMNS.values())
         return columns, place.problem(place.sheet.rows[header_row][0], "",
-                                      f"ไม่รู้จักหัวคอลัมน์ {', '.join(map(repr, unknown))} (unknown column; ใช้ได้: {known})")
+                                      f"ไม่รู้จักหัวคอลัมน์ {' '.join(map(repr, unknown))} หัวคอลัมน์ที่ใช้ได้ ได้แก่ {known} "
+                                      "(unknown column)")
     return columns, None
 
 
@@ -321,10 +322,10 @@ def read_purchases(path: Path, shown_as: str, problems: list[Problem]) -> list[P
     tables = [sheet for sheet in sheets if _header(sheet) is not None]
     if not tables:
         first = next((cells for sheet in sheets for _, cells in sheet.rows if any(_text(c) for c in cells)), [])
-        shown = ", ".join(repr(_text(c)) for c in first if _text(c))
-        known = ", ".join(names[0] for names in COLUMNS.values())
-        problems.append(Problem(shown_as, None, "", f"ไม่พบแถวหัวตาราง (no header row found) แถวแรกมี {shown or 'ไม่มีข้อมูล'}; "
-                                                    f"ไม่รู้จักหัวคอลัมน์ ใช้ได้: {known}"))
+        shown = " ".join(repr(_text(c)) for c in first if _text(c))
+        known = " · ".join(names[0] for names in COLUMNS.values())
+        problems.append(Problem(shown_as, None, "", f"ไม่พบแถวหัวตาราง แถวแรกที่มีข้อมูลคือ {shown or '(ไม่มีข้อมูล)'} "
+                                                    f"หัวคอลัมน์ที่ใช้ได้ ได้แก่ {known} (no header row found)"))
         return []
     purchases: list[Purchase] = []
     for sheet in tables:

@@ -208,5 +208,5 @@ def test_workbook_sheets_are_scanned_under_the_forms_title(tmp_path):
     book.save(tmp_path / "2567.xlsx")
     problems = privacy.scan(privacy.sheet_sources(tmp_path / "2567.xlsx", "content/procurement/2567.xlsx"))
     assert [(p.file, p.line, p.field) for p in problems] == [
-        ("content/procurement/2567.xlsx ชีต 'ต.ค. 66'", 3, "[0].ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง"),
+        ("content/procurement/2567.xlsx แผ่นงาน 'ต.ค. 66'", 3, "[0].ผู้ได้รับการคัดเลือกและราคาที่ตกลงซื้อหรือจ้าง"),
     ]
