@@ -65,6 +65,12 @@ def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict,
             f"ไม่พบโฟลเดอร์ {relative(docs_dir, root)} ที่ตั้งไว้ใน docs_dir ของ {config_file.name}: สร้างโฟลเดอร์นี้ "
             f"(ว่างไว้ได้ ใช้เก็บหน้า Markdown ของหน่วยงานเอง) หรือแก้ docs_dir "
             f"(docs_dir {relative(docs_dir, root)} does not exist: create it, it may stay empty)")
+    custom_dir = (raw.get("theme") or {}).get("custom_dir") if isinstance(raw.get("theme"), dict) else None
+    if custom_dir and not (root / str(custom_dir)).is_dir():
+        raise click.ClickException(
+            f"ไม่พบโฟลเดอร์ {custom_dir} ที่ตั้งไว้ใน theme.custom_dir ของ {config_file.name}: ลบบรรทัด custom_dir ออก "
+            f"(โปรแกรมใช้โฟลเดอร์ theme/ เองเมื่อมี) หรือสร้างโฟลเดอร์นี้ "
+            f"(custom_dir {custom_dir} does not exist: remove the line, theme/ is used when present)")
     try:
         prepared = prepare(root, root / options.get("content_dir", "content"), root / options.get("data_dir", "data"),
                            list(years) or list(options.get("years", [])), raw.get("site_url") or "/",

@@ -215,8 +215,9 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
         stem = path.stem
         if stem not in TOPIC_FILES:
             near = difflib.get_close_matches(stem, list(TOPIC_FILES), n=1)
-            hint = f" หมายถึง '{near[0]}.yml' หรือไม่?" if near else f" ไฟล์ที่ใช้ได้: {', '.join(TOPIC_FILES)}"
-            problems.add(relative(path, root), None, "", f"ไม่รู้จักไฟล์หัวข้อ '{path.name}'.{hint}")
+            hint = (f" หมายถึง '{near[0]}.yml' หรือไม่? (did you mean '{near[0]}.yml'?)" if near
+                    else f" ไฟล์ที่ใช้ได้ (topic files): {', '.join(TOPIC_FILES)}")
+            problems.add(relative(path, root), None, "", f"ไม่รู้จักไฟล์หัวข้อ '{path.name}' (unknown topic file){hint}")
             continue
         source = _read(path, root, problems)
         if source is None:
@@ -258,7 +259,7 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
     if "agency" not in topics:
         if not (content_dir / "agency.yml").is_file():
             problems.add(relative(content_dir / "agency.yml", root), None, "",
-                         "ต้องมีไฟล์ agency.yml (ชื่อหน่วยงาน ประเภท เว็บไซต์หลัก)")
+                         "ต้องมีไฟล์ agency.yml (ชื่อหน่วยงาน ประเภท เว็บไซต์หลัก) (agency.yml is required)")
         return None
     return Content(**topics, measures=measures)
 

@@ -71,3 +71,11 @@ def test_unknown_kind_names_the_kinds_of_that_file(mini):
     out = mini.build().stderr
     assert "ไม่รู้จักชนิดเอกสาร 'yearly_thing' (unknown document kind) ชนิดที่ใช้ได้ (known kinds):" in out
     assert "annual_plan" in out and "data/kinds.yml" not in out
+
+
+def test_ita_check_names_a_missing_custom_dir(mini):
+    mini.edit("mkdocs.yml", "  language: th\n", "  language: th\n  custom_dir: theme\n")
+    result = mini.run("ita", "check")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    assert "theme.custom_dir" in out and "ลบบรรทัด custom_dir" in out
