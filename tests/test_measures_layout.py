@@ -146,6 +146,7 @@ def test_standard_layout_keeps_derived_sections_outside(mini) -> None:
     ({"measures": [{"name": "ก"}], "body": [{"table": {"columns": [
         {"header": "ผล", "columns": [{"header": "ก", "columns": ["name"]}]}]}}]}, "สองชั้น"),
     ({"measures": [{"name": "ก"}], "body": ["sign_off", "sign_off"]}, "ซ้ำ"),
+    ({"measures": [{"name": "ก"}], "body": [{"table": {"id": "report", "columns": ["name"]}}]}, "id 'report'"),
 ])
 def test_bad_layout_is_a_clear_error(mini, change: dict, words: str) -> None:
     import yaml

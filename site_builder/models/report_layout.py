@@ -28,6 +28,11 @@ ShownField = Literal[FIELDS]  # type: ignore[valid-type]
 Section = Literal["analysis", "measures", "results", "iit", "eit", "oit_progress", "eit_survey", "sign_off"]
 OUTSIDE_SECTIONS = ("oit_progress", "eit_survey")
 
+# Anchors the page gives itself: a table's `id:` must not take one (an id is unique on a page).
+RESERVED_IDS = re.compile(
+    r"^(report|analysis|analysis-scores|weak-points|improvements|limits|measures|results|iit|eit|"
+    r"oit-progress|eit-survey|sign-off|signatures|top|(part|table|measures|results|oit)-.*)$")
+
 _KEY = re.compile(r"^[A-Za-z0-9_\u0e00-\u0e7f-]+$")
 
 
