@@ -3,7 +3,8 @@
 `theme_context` returns what the theme templates under `overrides/` read as
 `config.extra.ita`: the agency's name, logo, main website, colours (as CSS custom
 properties whose contrast is checked here), the contact block of the footer, the
-links to the policy pages and the sitemap, and the date of the build in formal Thai.
+links to the policy pages and the sitemap, and the year for the copyright line (each page's
+"last updated" date is its data's: last_changed.py).
 """
 
 from __future__ import annotations
@@ -197,9 +198,9 @@ def theme_context(content: Content, digit_style: thai.DigitStyle = thai.DigitSty
         "policies": [{"title": title, "url": urls.page_url(path)} for path, title in POLICIES],
         "sitemap": urls.page_url(urls.SITEMAP),
         "search": urls.page_url(urls.SEARCH),
-        "updated": thai.format_date(day, digit_style),
-        "updated_iso": day.isoformat(),
-        "year_be": thai.digits(str(thai.be_year(day.year)), digit_style),
+        # Page furniture follows the prose of ordinary pages: Thai digits only when the agency
+        # asks for them everywhere (with `formal`, item pages and tables keep Arabic digits).
+        "year_be": thai.digits(str(thai.be_year(day.year)), digit_style, formal=False),
     })
 
 

@@ -11,7 +11,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import privacy, urls
+from . import last_changed, privacy, urls
 from .errors import ContentError, Problem
 from .load import Loaded, load_all, procurement_files, relative
 from .pages import Site, build_site
@@ -84,6 +84,7 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
         site.notices.insert(0, NO_SITE_URL)
     site.pages.extend(policy_pages(loaded.content, renderer))
     site.pages.append(sitemap_page(site.pages, renderer))
+    site.pages = last_changed.dated(site.pages, site.statuses, loaded.kinds, content_dir, loaded.content.agency.digits)
     sheets = [s for p in procurement_files(content_dir) for s in privacy.sheet_sources(p, relative(p, root))]
     found = privacy.scan([*loaded.sources, *sheets])
     return Prepared(loaded, site, years, found, sorted(archive_years))

@@ -72,6 +72,13 @@ def prepare_site(site: SiteDir) -> None:
         "name_en: Test Subdistrict Municipality\n"
         "colours:\n  primary: \"#1d6b3a\"\n  accent: \"#b8860b\"\n"
         "privacy_officer: เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล สำนักปลัดเทศบาล โทร. 0 5300 0000 ต่อ 9\n"))
+    date_content(site)
+
+
+def date_content(site: SiteDir, epoch: str = EPOCH_2024_01_31) -> None:
+    """Every content file last changed at `epoch` (pages show when their data changed)."""
+    for path in site.file("content").rglob("*"):
+        os.utime(path, (int(epoch), int(epoch)))
 
 
 def build(site: SiteDir, epoch: str = EPOCH_2024_01_31) -> subprocess.CompletedProcess:
@@ -334,10 +341,11 @@ def test_last_updated_date_in_formal_thai_on_every_content_page(site):
 def test_thai_digits_follow_the_agency_setting(tmp_path):
     shutil.copytree(MINI, tmp_path / "src")
     site = SiteDir(tmp_path / "src")
-    site.write("content/agency.yml", site.file("content/agency.yml").read_text(encoding="utf-8") + "digits: formal\n")
+    site.write("content/agency.yml", site.file("content/agency.yml").read_text(encoding="utf-8") + "digits: everywhere\n")
+    date_content(site)
     assert build(site).returncode == 0
     home = site.html("")
-    assert '<time datetime="2024-01-31">๓๑ มกราคม ๒๕๖๗</time>' in home
+    assert '<time datetime="2024-01-31">๓๑ มกราคม ๒๕๖๗</time>' in home and "© ๒๕๖๗" in home
     # Without logo or contact file the banner and footer still stand, with what there is.
     assert '<header class="ita-banner">' in home and "ita-banner__logo" not in home
     assert "<address>" in home and 'class="ita-footer__label"' not in home
@@ -468,12 +476,13 @@ def test_theme_context_from_content(tmp_path):
     context = identity.theme_context(loaded.content, thai.DigitStyle.ARABIC, today=date(2024, 10, 1))
     assert context["name"] == AGENCY and context["website"] == WEBSITE
     assert context["logo"] == "brand/logo.png"
-    assert context["updated"] == "1 ตุลาคม 2567" and context["updated_iso"] == "2024-10-01"
     assert [line["label"] for line in context["contact"]] == ["ที่อยู่", "โทรศัพท์", "โทรสาร", "อีเมล", "เวลาทำการ"]
     assert context["policies"][0] == {"title": "นโยบายเว็บไซต์", "url": "policies/website/"}
     assert context["sitemap"] == "sitemap/"
     formal = identity.theme_context(loaded.content, thai.DigitStyle.FORMAL, today=date(2024, 10, 1))
-    assert formal["updated"] == "๑ ตุลาคม ๒๕๖๗" and formal["year_be"] == "๒๕๖๗"
+    assert formal["year_be"] == "2567"  # like the prose of item pages under `formal`
+    everywhere = identity.theme_context(loaded.content, thai.DigitStyle.EVERYWHERE, today=date(2024, 10, 1))
+    assert everywhere["year_be"] == "๒๕๖๗"
 
 
 def test_build_date_reads_source_date_epoch(monkeypatch):

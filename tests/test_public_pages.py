@@ -3,7 +3,10 @@ webmaster, honest labels, one title per page."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -162,3 +165,39 @@ def test_heading_names_are_their_text_and_every_table_has_a_caption(demo_build):
         assert html.count("<table>") == html.count("<table><caption"), url
     assert '<a aria-label="ลิงก์มาที่หัวข้อ เอกสารหลักฐาน" class="headerlink" href="#documents">' in \
         demo_build.html("2567/o21/")
+
+
+def updated(html: str) -> str:
+    return re.search(r'ปรับปรุงข้อมูลล่าสุด <time datetime="([\d-]+)">', html).group(1)
+
+
+def set_mtime(path: Path, day: str) -> None:
+    stamp = datetime.fromisoformat(day + "T12:00:00+07:00").timestamp()
+    for p in [path, *path.rglob("*")]:
+        os.utime(p, (stamp, stamp))
+
+
+def test_last_updated_is_the_newest_change_of_the_pages_own_data_from_file_times(mini):
+    set_mtime(mini.path / "content", "2024-01-31")
+    set_mtime(mini.path / "content/executives.yml", "2024-03-15")
+    assert mini.build().returncode == 0
+    assert updated(mini.html("2567/o02/")) == "2024-03-15"  # the executives
+    assert updated(mini.html("2567/o01/")) == "2024-01-31"  # the structure: not changed since
+    assert updated(mini.html("")) == "2024-03-15"  # the home page gathers everything
+    assert updated(mini.html("policies/privacy/")) == "2024-01-31"
+
+
+def test_last_updated_is_the_last_commit_in_a_git_checkout(mini):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org", GIT_AUTHOR_DATE="2024-02-01T10:00:00+07:00",
+               GIT_COMMITTER_DATE="2024-02-01T10:00:00+07:00")
+    for args in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", *args], cwd=mini.path, env=env, check=True, capture_output=True)
+    set_mtime(mini.path / "content", "2025-06-01")  # a fresh checkout: every file "new"
+    assert mini.build().returncode == 0
+    assert updated(mini.html("2567/o02/")) == "2024-02-01"
+    # An edit not yet committed counts from the file's time.
+    mini.edit("content/structure.yml", "\n", "\n# แก้ไข\n")
+    set_mtime(mini.path / "content/structure.yml", "2025-07-01")
+    assert mini.build().returncode == 0
+    assert updated(mini.html("2567/o01/")) == "2025-07-01" and updated(mini.html("2567/o02/")) == "2024-02-01"
