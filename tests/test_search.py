@@ -617,3 +617,11 @@ def test_search_under_mkdocs_serve(tmp_path, page):
     finally:
         server.terminate()
         server.wait(10)
+
+
+@needs_chromium
+def test_the_newest_year_leads_the_same_item_of_past_years(served, page):
+    """2566's short page also has ข้อมูลผู้บริหาร in its text and scores higher, yet 2567's comes first."""
+    base, _ = served
+    hrefs = [h.removeprefix(base) for h in run_query(page, base, "ข้อมูลผู้บริหาร")]
+    assert hrefs.index("2567/o02/") < hrefs.index("2566/o02/"), hrefs

@@ -57,9 +57,10 @@
             secs: p[2].map(function (s) { return { id: s[0], h: s[1], hs: squeeze(s[1]), n: s[2] }; })
           };
         });
-        pages.forEach(function (p) {
+        pages.forEach(function (p, n) {
           byUrl[p.url] = p;
           avg += p.len / pages.length;
+          p.y = /^\d{4}\//.test(idx.pages[n][0]) ? parseInt(idx.pages[n][0], 10) : 0;  // 0: a page of no year
         });
       });
       loading.catch(function () { loading = null; delete files["index.json"]; });
@@ -156,6 +157,8 @@
     }
     return total;
   }
+
+  function band(s) { return s >= 1000 ? 3 : s >= 200 ? 2 : s >= 100 ? 1 : 0; }
 
   // Ranges [start, end) in `text` where a term occurs, spaces inside the text ignored.
   function ranges(text, ts) {
@@ -271,7 +274,10 @@
       if (mine !== run) return;
       list = pages.map(function (p) { return { p: p, s: score(p, ts, phrase) }; })
         .filter(function (h) { return h.s > 0; })
-        .sort(function (a, b) { return b.s - a.s || a.p.n - b.p.n; })
+        // within a class of match (title is the query, holds it, holds a term, only the text does)
+        // the newest year comes first, so the current year's page leads the same item of past
+        // years, then the pages of no year (home, procurement, policies)
+        .sort(function (a, b) { return band(b.s) - band(a.s) || b.p.y - a.p.y || b.s - a.s || a.p.n - b.p.n; })
         .map(function (h) { return h.p; });
       // a result whose snippet comes from a text without a hit (the term is in its title) needs that text too
       var need = {}, longest = longestOf(ts);
