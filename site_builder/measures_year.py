@@ -26,7 +26,7 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
         titles.append((("memo", "subject"), measures.memo.subject))
     for loc, text in titles:
         for named in {int(m) for m in _NAMED_YEAR.findall((text or "").translate(_THAI_DIGITS))} - {year}:
-            yield loc, (f"ข้อความระบุปีงบประมาณ {named} แต่ไฟล์นี้เป็นของปี {year} (year: {year}) "
+            yield loc, (f"ข้อความระบุปีงบประมาณ {named} แต่ไฟล์นี้เป็นของปีงบประมาณ {year} (year: {year}) "
                         f"(the text names fiscal year {named}, the report's year is {year})")
     dates = []
     if measures.memo and measures.memo.date:
@@ -39,7 +39,7 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
     for loc, day in dates:
         # Signed during the year, or after it ends when the results are reported.
         if fiscal_year(day) not in (year, year + 1):
-            yield loc, (f"วันที่ {_be(day)} อยู่ในปีงบประมาณ {fiscal_year(day)} แต่ไฟล์นี้เป็นของปี {year} "
+            yield loc, (f"วันที่ {_be(day)} อยู่ในปีงบประมาณ {fiscal_year(day)} แต่ไฟล์นี้เป็นของปีงบประมาณ {year} "
                         f"(the date falls in fiscal year {fiscal_year(day)}, the report's year is {year})")
 
 

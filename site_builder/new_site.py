@@ -6,17 +6,19 @@ import re
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from .errors import ContentError, ProblemList
+from .load import catalog_files, load_catalogs, load_kinds
 from .models.catalog import Catalog
+from .models.organisation import Agency
+from .scaffold import measures_text, site_files, write_site
+from .site import SECTIONS
 from .yamlsource import problems_from_validation
 
 
 def _package_catalog(year: int | None = None) -> tuple[Catalog, dict]:
     """The package's catalog of `year` (default: the newest) and its document kinds."""
-    from .load import catalog_files, load_catalogs, load_kinds
-    from .site import SECTIONS
-
     problems = ProblemList()
     known = sorted(int(n.removesuffix(".yml")) for n in catalog_files(None) if n.removesuffix(".yml").isdigit())
     year = year or known[-1]
@@ -38,11 +40,6 @@ def _package_catalog(year: int | None = None) -> tuple[Catalog, dict]:
               help="รหัสแบบวัด EIT/IIT หรือลิงก์ที่คัดลอกจาก ITAS")
 def new(folder: Path, name: str, kind: str, website: str, itas_code: str) -> None:
     """เริ่มเว็บไซต์ ITA ของหน่วยงานในโฟลเดอร์ FOLDER (start an agency's site)."""
-    from pydantic import ValidationError
-
-    from .models.organisation import Agency
-    from .scaffold import site_files, write_site
-
     if folder.exists() and any(folder.iterdir()):
         raise click.ClickException(f"โฟลเดอร์ {folder} มีไฟล์อยู่แล้ว: เลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง "
                                    f"({folder} is not empty)")
@@ -57,10 +54,9 @@ def new(folder: Path, name: str, kind: str, website: str, itas_code: str) -> Non
         raise click.ClickException("\n".join(f"--{p.field.replace('_', '-')}: {p.message}" for p in problems)) from None
     catalog, kinds = _package_catalog()
     write_site(folder, site_files(agency.name, agency.kind, website, agency.itas_code or "", catalog, kinds))
-    click.echo(f"สร้างเว็บไซต์ ITA ปี {catalog.year} ของ{agency.name} ใน {folder} แล้ว (site created)\n"
+    click.echo(f"สร้างโฟลเดอร์เว็บไซต์ ITA ของ{agency.name} (ปีงบประมาณ {catalog.year}) ใน {folder} แล้ว (site created)\n"
                f"ขั้นต่อไป: cd {folder} แล้วสั่ง ita check (สิ่งที่ต้องทำ) และ mkdocs serve (ดูตัวอย่าง) "
                f"ดูรายละเอียดใน {folder / 'README.md'}")
-
 
 
 # The `years:` of the ita plugin in mkdocs.yml, as a flow list or as a block of `- 2568` lines.
@@ -152,15 +148,13 @@ def next_measures(previous: str, old_year: int, year: int) -> str:
 @click.pass_context
 def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
     """เริ่มปีประเมิน YEAR: เพิ่มปีใน mkdocs.yml และเริ่มไฟล์มาตรการจากปีก่อน (start a new assessment year)."""
-    from .load import catalog_files
-
     if not config_file.is_file():
         raise click.ClickException(f"ไม่พบไฟล์ {config_file}: สั่งในโฟลเดอร์เว็บไซต์ หรือระบุด้วย -f "
                                    f"(no {config_file}: run it in the site's folder)")
     root = config_file.resolve().parent
     if f"{year}.yml" not in catalog_files(root / "data"):
         raise click.ClickException(
-            f"โปรแกรมรุ่นนี้ยังไม่มีรายการประเมินปี {year}: ปรับรุ่นโปรแกรม (pip install --upgrade ita-site-builder) "
+            f"โปรแกรมรุ่นนี้ยังไม่มีรายการประเมินปีงบประมาณ {year}: ปรับรุ่นโปรแกรม (pip install --upgrade ita-site-builder) "
             f"หรือเพิ่ม data/ita/{year}.yml แล้วสั่งใหม่ (no catalog for {year} yet: upgrade the tool)")
     text = config_file.read_text(encoding="utf-8")
     edited = add_year(text, year)
@@ -170,7 +164,7 @@ def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
     new_text, before = edited
     if new_text != text:
         config_file.write_text(new_text, encoding="utf-8")
-        click.echo(f"เพิ่มปี {year} ใน {config_file} แล้ว (added {year})")
+        click.echo(f"เพิ่มปีงบประมาณ {year} ใน {config_file} แล้ว (added {year})")
     measures_dir = root / "content" / "measures"
     target = measures_dir / f"{year}.yml"
     earlier = sorted((int(p.stem), p) for p in measures_dir.glob("*.yml") if p.stem.isdigit() and int(p.stem) < year)
@@ -183,12 +177,10 @@ def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
     else:
         catalog, kinds = _package_catalog(year) if f"{year}.yml" in catalog_files(None) else (None, None)
         if catalog is not None:
-            from .scaffold import measures_text
-
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(measures_text(year, catalog, kinds), encoding="utf-8")
             click.echo(f"เริ่ม {target.relative_to(root)} (started)")
-    click.echo(f"\nสิ่งที่ต้องทำของปี {year} (to do for {year}):")
+    click.echo(f"\nสิ่งที่ต้องทำของปีงบประมาณ {year} (to do for {year}):")
     check = ctx.parent.command.get_command(ctx.parent, "check") if ctx.parent else None
     if check is not None:
         try:

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, MeasuresCheck, RecordsCheck, RolesCheck, \
-    SettingCheck, simple_checks
+from .models.catalog import (
+    Catalog, DocumentsCheck, FieldsCheck, MeasuresCheck, RecordsCheck, RolesCheck, SettingCheck, simple_checks,
+)
 from .models.content import TOPIC_FILES
 
 # What each topic file holds, in the webmaster's words.
@@ -131,7 +132,7 @@ def skeleton(model: type[BaseModel], indent: str = "", depth: int = 0, skip: fro
 def _header(title: str, feeds: list[str], year: int, kinds: list[tuple[str, str]]) -> list[str]:
     lines = [f"# {title}", "# " + "-" * 72]
     if feeds:
-        lines.append(f"# ข้อมูลในไฟล์นี้ใช้ในข้อประเมินปี {year} (feeds these items):")
+        lines.append(f"# ข้อมูลในไฟล์นี้ใช้ในข้อประเมิน ITA ปีงบประมาณ {year} (feeds these items):")
         lines += [f"#   {feed}" for feed in feeds]
     if kinds:
         lines.append("# ชนิดเอกสาร (kind) ที่อยู่ในไฟล์นี้:")
@@ -173,7 +174,7 @@ def measures_text(year: int, catalog: Catalog, kinds: dict) -> str:
     from .models.measures import Measures
 
     feeds = topic_feeds(catalog, kinds).get("measures", [])
-    lines = _header(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปี {year} (content/measures/{year}.yml)",
+    lines = _header(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ {year} (content/measures/{year}.yml)",
                     feeds, catalog.year, [])
     lines += ["# ส่วนหลัก: analysis (ผลการวิเคราะห์ผลการประเมินปีก่อน), groups หรือ measures (มาตรการ),",
               "#   results (ผลการดำเนินการ อยู่ในแต่ละมาตรการ) และ sign_off (ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ)",

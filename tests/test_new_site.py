@@ -49,7 +49,7 @@ def test_new_site_builds_at_once_and_check_lists_what_to_do(tmp_path):
 def test_topic_files_say_what_belongs_where_and_which_items_they_feed(tmp_path):
     site, _ = new_site(tmp_path, *ANSWERS)
     plans = site.file("content/plans.yml").read_text(encoding="utf-8")
-    assert f"ใช้ในข้อประเมินปี {NEWEST}" in plans and "annual_plan: แผนดำเนินงานประจำปี" in plans
+    assert f"ใช้ในข้อประเมิน ITA ปีงบประมาณ {NEWEST}" in plans and "annual_plan: แผนดำเนินงานประจำปี" in plans
     assert "#   - title:  # (ต้องระบุ)" in plans and "ห้ามใช้ Tab" in plans
     assert yaml.safe_load(plans) is None  # comments only: valid before anything is filled in
     executives = site.file("content/executives.yml").read_text(encoding="utf-8")

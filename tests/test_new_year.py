@@ -43,7 +43,7 @@ def test_new_year_on_the_demo(tmp_path):
     assert "# ผลการวิเคราะห์ของปี 2568 (ของเดิม)" in text and "#   score: 91.84" in text
     assert "        # results:" in text
 
-    assert "สิ่งที่ต้องทำของปี 2569" in result.stdout and "ITA 2569: ครบถ้วน" in result.stdout
+    assert "สิ่งที่ต้องทำของปีงบประมาณ 2569" in result.stdout and "ITA 2569: ครบถ้วน" in result.stdout
     assert "ITA 2568" not in result.stdout
     # the copied title still names 2568: the report says so
     assert "content/measures/2569.yml" in result.stderr and "ปีงบประมาณ 2568" in result.stderr
