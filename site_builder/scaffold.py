@@ -31,7 +31,9 @@ TOPIC_NOTES = {
     "plans": "แผนพัฒนา แผนดำเนินงานประจำปี งบประมาณ รายงานรอบ 6 เดือน และรายงานประจำปี",
     "manuals": "คู่มือการปฏิบัติงานและคู่มือการให้บริการ",
     "services": "สถิติการให้บริการ ผลสำรวจความพึงพอใจ และบริการออนไลน์",
-    "procurement": "แผนและประกาศจัดซื้อจัดจ้าง สรุปผลรายเดือน (สขร.1) และรายการจัดซื้อจัดจ้าง",
+    "procurement": "แผนและประกาศจัดซื้อจัดจ้าง สรุปผลรายเดือน (สขร.1) และรายการจัดซื้อจัดจ้าง\n"
+                   "ตารางรายการจัดซื้อจัดจ้างแบบ สขร.1 (.xlsx .xls หรือ .csv ปีละไฟล์) วางไว้ใน content/procurement/\n"
+                   "ดูรายละเอียดใน docs/procurement.md ของโปรแกรม",
     "hr": "การบริหารและพัฒนาทรัพยากรบุคคล: นโยบาย แผน หลักเกณฑ์ และรายงานผล",
     "complaints": "การจัดการเรื่องร้องเรียนการทุจริต: คู่มือ ช่องทาง และสถิติเรื่องร้องเรียน",
     "participation": "การเปิดโอกาสให้มีส่วนร่วม: กิจกรรมที่ประชาชนมีส่วนร่วม",
@@ -130,7 +132,7 @@ def skeleton(model: type[BaseModel], indent: str = "", depth: int = 0, skip: fro
 
 
 def _header(title: str, feeds: list[str], year: int, kinds: list[tuple[str, str]]) -> list[str]:
-    lines = [f"# {title}", "# " + "-" * 72]
+    lines = [f"# {line}" for line in title.splitlines()] + ["# " + "-" * 72]
     if feeds:
         lines.append(f"# ข้อมูลในไฟล์นี้ใช้ในข้อประเมิน ITA ปีงบประมาณ {year} (feeds these items):")
         lines += [f"#   {feed}" for feed in feeds]
@@ -144,7 +146,7 @@ def _header(title: str, feeds: list[str], year: int, kinds: list[tuple[str, str]
 def topic_text(stem: str, catalog: Catalog, kinds: dict) -> str:
     feeds = topic_feeds(catalog, kinds).get(stem, [])
     own_kinds = [(name, kind.title) for name, kind in kinds.items() if kind.topic == stem]
-    lines = _header(f"{TOPIC_NOTES[stem]} (content/{stem}.yml)", feeds, catalog.year, own_kinds)
+    lines = _header(f"content/{stem}.yml: {TOPIC_NOTES[stem]}", feeds, catalog.year, own_kinds)
     return "\n".join(lines + skeleton(TOPIC_FILES[stem])) + "\n"
 
 
@@ -155,7 +157,7 @@ def _q(text: str) -> str:
 
 def agency_text(name: str, kind: str, website: str, itas_code: str, catalog: Catalog, kinds: dict) -> str:
     feeds = topic_feeds(catalog, kinds).get("agency", [])
-    lines = _header(f"{TOPIC_NOTES['agency']} (content/agency.yml)", feeds, catalog.year, [])
+    lines = _header(f"content/agency.yml: {TOPIC_NOTES['agency']}", feeds, catalog.year, [])
     lines += [
         "# itas_code: รหัสแบบวัด EIT/IIT จากระบบ ITAS ของสำนักงาน ป.ป.ช. หรือลิงก์ที่คัดลอกมาทั้งลิงก์",
         "#   (ใช้สร้างลิงก์และ QR Code ให้ผู้รับบริการตอบแบบวัด EIT)",
@@ -174,10 +176,11 @@ def measures_text(year: int, catalog: Catalog, kinds: dict) -> str:
     from .models.measures import Measures
 
     feeds = topic_feeds(catalog, kinds).get("measures", [])
-    lines = _header(f"มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ {year} (content/measures/{year}.yml)",
+    lines = _header(f"content/measures/{year}.yml: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ปีงบประมาณ {year}",
                     feeds, catalog.year, [])
-    lines += ["# ส่วนหลัก: analysis (ผลการวิเคราะห์ผลการประเมินปีก่อน), groups หรือ measures (มาตรการ),",
-              "#   results (ผลการดำเนินการ อยู่ในแต่ละมาตรการ) และ sign_off (ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ)",
+    lines += ["# ส่วนหลัก: analysis (ผลการวิเคราะห์ผลการประเมินปีก่อน) · groups หรือ measures (มาตรการ)",
+              "#   · results (ผลการดำเนินการ อยู่ในแต่ละมาตรการ) · sign_off (ผู้จัดทำ ผู้ตรวจสอบ ผู้อนุมัติ)",
+              "#   รายละเอียดและตัวอย่างใน docs/measures.md ของโปรแกรม",
               "", f"year: {year}", ""]
     lines += skeleton(Measures, skip=frozenset({"year"}))
     return "\n".join(lines) + "\n"
@@ -272,6 +275,7 @@ def site_files(name: str, kind: str, website: str, itas_code: str, catalog: Cata
         f"content/measures/{year}.yml": measures_text(year, catalog, kinds),
         "content/files/.gitkeep": "",
         "content/pages/.gitkeep": "",
+        "content/procurement/.gitkeep": "",
     }
     for stem in TOPIC_FILES:
         if stem != "agency":
