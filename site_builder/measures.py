@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -118,6 +118,7 @@ class Cell:
     items: list[Any] = field(default_factory=list)
     plain: bool = False
     css: str = ""
+    rowspan: int = 1  # a declared table's cell merged over the rows it belongs to
 
     def __bool__(self) -> bool:
         return any(self.items)
@@ -405,7 +406,7 @@ class SourceTable:
     under optional group rows (a heading inside the table, across every column)."""
 
     header_rows: list[list[HeaderCell]]
-    parts: list[tuple[str, list[list[Cell]]]]  # (group heading or "", rows)
+    parts: list[tuple[str, list[list[Cell | None]]]]  # (group heading or "", rows); None: under a merged cell
     width: int
     id: str = ""
     heading: str = ""  # groups: headings: the group's heading, above the table
@@ -428,15 +429,29 @@ class _Cells:
                  titles: Mapping[int, str]):
         self.renderer, self.item_url, self.file_url, self.titles = renderer, item_url, file_url, titles
 
-    def row(self, spec: TableSpec, group: Group, measure: Measure, result: Result | None,
-            index: int) -> list[Cell]:
-        return [self.cell(leaf, spec, group, measure, result, index) for leaf in spec.leaves()]
+    def row(self, spec: TableSpec, group: Group, m: Measure, r: Result | None) -> list[tuple[Cell, Any]]:
+        """Each cell of the row with what it belongs to when the source merges it over rows:
+        the group for the group column, the measure for a measure's value in a table of results."""
+        return [(self.cell(c, spec, group, m, r), self._owner(c, spec, group, m, r)) for c in spec.leaves()]
 
-    def cell(self, column: Column, spec: TableSpec, group: Group, m: Measure, r: Result | None,
-             index: int) -> Cell:
+    @staticmethod
+    def _owner(column: Column, spec: TableSpec, group: Group, m: Measure, r: Result | None) -> Any:
+        if column.show == "group":
+            return ("group", id(group))
+        if spec.rows != "results" or r is None:
+            return None
         if column.key:
-            # A free column's value belongs to the row: the result's in a results table.
-            for source in ([r] if spec.rows == "results" else [m, r]):
+            return None if column.key in r.cells else ("measure", id(m))
+        if column.show is None or column.show.startswith("result."):
+            return None
+        if column.show in ("number", "name") and getattr(r, column.show):
+            return None  # the result's own row name
+        return ("measure", id(m))
+
+    def cell(self, column: Column, spec: TableSpec, group: Group, m: Measure, r: Result | None) -> Cell:
+        if column.key:
+            # A free column's value belongs to the row: the result's in a results table, else the measure's.
+            for source in ([r, m] if spec.rows == "results" else [m, r]):
                 if source is not None and column.key in source.cells:
                     return lines_cell(source.cells[column.key])
             return Cell()
@@ -496,19 +511,34 @@ def _rows_of(spec: TableSpec, measures: list[Measure]) -> list[tuple[Measure, Re
     return rows
 
 
+def _merged(rows: list[list[tuple[Cell, Any]]]) -> list[list[Cell | None]]:
+    """Cells that belong to the same owner in consecutive rows become one cell over those rows
+    (rowspan), as the source prints a measure once beside its activities."""
+    out: list[list[Cell | None]] = [[c for c, _ in row] for row in rows]
+    for col in range(len(rows[0]) if rows else 0):
+        start = 0
+        while start < len(rows):
+            owner = rows[start][col][1]
+            end = start + 1
+            while owner is not None and end < len(rows) and rows[end][col][1] == owner:
+                end += 1
+            if end - start > 1:
+                out[start][col] = replace(rows[start][col][0], rowspan=end - start)
+                for below in range(start + 1, end):
+                    out[below][col] = None
+            start = end
+    return out
+
+
 def source_tables(spec: TableSpec, groups: list[Group], cells: _Cells, base_id: str) -> list[SourceTable]:
     """The declared table, or (groups: headings) one such table per group."""
     header_rows = _header_rows(spec)
     width = len(spec.leaves())
     parts = []
-    index = 0
     for group in groups:
-        rows = []
-        for m, r in _rows_of(spec, group.measures):
-            index += 1
-            rows.append(cells.row(spec, group, m, r, index))
+        rows = [cells.row(spec, group, m, r) for m, r in _rows_of(spec, group.measures)]
         if rows:
-            parts.append((group.heading if spec.groups != "none" else "", rows))
+            parts.append((group.heading if spec.groups != "none" else "", _merged(rows)))
     if spec.groups == "headings":
         return [SourceTable(header_rows, [("", rows)], width, f"{base_id}-{n}", heading)
                 for n, (heading, rows) in enumerate(parts, 1)]

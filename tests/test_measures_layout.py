@@ -77,6 +77,12 @@ def test_only_the_headings_the_report_has(mini, fixture: Path) -> None:
         assert added not in text_of(part)
 
 
+def test_a_measure_spans_the_rows_of_its_activities(mini) -> None:
+    page, _ = built(mini, FIXTURES / "phonsawan-2567-issues.yml")
+    row = re.search(r"<tr>\s*<td rowspan=\"2\">.*?</tr>", page, re.S)
+    assert row and row[0].count('rowspan="2"') == 3 and "I19" in row[0]  # questions, measure, responsible
+
+
 def test_memo_head_first_free_signers(mini) -> None:
     page, _ = built(mini, FIXTURES / "huaisai-2568-memo.yml")
     part = text_of(report_part(page))
