@@ -358,17 +358,15 @@ def write_index(site_dir: Path | str, index: dict, cache_dir: Path | None = None
 class SearchStats:
     pages: int
     index_bytes: int  # every file of the index
-    index_gzip_bytes: int
-    head_gzip_bytes: int  # index.json, fetched by every first query
     files: int
+    head_gzip_bytes: int  # index.json, fetched by every first query
     script_bytes: int
     script_gzip_bytes: int
 
     def __str__(self) -> str:
         return (
             f"search: {self.pages} pages, index {self.index_bytes / 1024:.1f} KB in {self.files} files "
-            f"({self.index_gzip_bytes / 1024:.1f} KB gzip, head {self.head_gzip_bytes / 1024:.1f} KB), "
-            f"search.js {self.script_gzip_bytes / 1024:.1f} KB gzip"
+            f"(head {self.head_gzip_bytes / 1024:.1f} KB gzip), search.js {self.script_gzip_bytes / 1024:.1f} KB gzip"
         )
 
 
@@ -387,8 +385,8 @@ def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUD
     script = site / SEARCH_DIR / SCRIPT_NAME
     shutil.copyfile(ASSETS / SCRIPT_NAME, script)
     js = script.read_bytes()
-    return SearchStats(len(index["pages"]), sum(map(len, written.values())), sum(map(_gz, written.values())),
-                       _gz(written[INDEX_NAME]), len(written), len(js), _gz(js))
+    return SearchStats(len(index["pages"]), sum(map(len, written.values())), len(written), _gz(written[INDEX_NAME]),
+                       len(js), _gz(js))
 
 
 def search_page_markdown() -> str:

@@ -178,7 +178,7 @@ def test_build_index_and_assets(tmp_path):
         assert length == 1 + sum(len(index["texts"][n].replace(" ", "")) for _a, _h, n in old)
     assert "ข้อมูลผู้บริหาร".encode() in data  # UTF-8, not \\u escapes
     assert (site / "search" / "search.js").read_bytes() == (search.ASSETS / "search.js").read_bytes()
-    assert stats.pages == 6 and stats.head_gzip_bytes < stats.index_gzip_bytes < stats.index_bytes
+    assert stats.pages == 6 and stats.head_gzip_bytes < len(data) < stats.index_bytes and stats.files == len(head["ends"]) + 1 + head["buckets"]
     assert "search: 6 pages" in str(stats)
 
 
