@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from . import measures_year
+from . import measures_year, plausible
 from .errors import Problem, ProblemList
 from .models.base import Model, Text
 from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, simple_checks
@@ -24,7 +24,7 @@ from .uploads import upload_problem
 from .models.evidence import Document
 from .models.organisation import Executive
 from .package_data import catalogs_dir
-from .yamlsource import LineDict, LineList, YamlSyntaxError, line_of, read_yaml, validate
+from .yamlsource import LineDict, LineList, YamlSyntaxError, field_path, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
 _REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
@@ -73,8 +73,9 @@ def _read(path: Path, root: Path, problems: ProblemList) -> Source | None:
     try:
         return Source(path, shown, read_yaml(path, shown))
     except YamlSyntaxError as err:
-        problems.items.append(err.problem)
-        return None
+        problems.extend(err.problems)
+        # What could be read is still checked, so one fault does not hide the others.
+        return Source(path, shown, err.data) if err.data is not None else None
 
 
 def data_layers(data_dir: Path | None) -> list[Path]:
@@ -144,7 +145,10 @@ def _path_problem(value: str) -> str | None:
 
 def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: dict[str, Kind],
                       problems: ProblemList, sizes: dict[str, int]) -> None:
-    """Evidence files exist inside content/files/, document kinds are known."""
+    """Evidence files exist inside content/files/, document kinds are known; dates that are
+    surely typing slips are warned about."""
+    for loc, message in plausible.slips(model, walk):
+        problems.warn(source.shown_as, line_of(source.data, loc), field_path(loc), message)
     files_root = files_dir.resolve()
     for loc, name, value, owner in walk(model, _REFERENCE_FIELDS):
         line = line_of(source.data, loc)
@@ -332,6 +336,30 @@ def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[A
     return merged, files
 
 
+def _duplicate_items(data: Any, files: list[str] | None, shown: str, problems: ProblemList) -> bool:
+    """Report each item number written twice, with the lines of both; True if any."""
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, LineList):
+        return False
+    seen: dict[Any, int] = {}
+    found = False
+    for i, raw in enumerate(items):
+        number = raw.get("number") if isinstance(raw, dict) else None
+        if not isinstance(number, int):
+            continue
+        if number in seen:
+            first = seen[number]
+            file, first_file = (files[i], files[first]) if files else (shown, shown)
+            where = f"บรรทัด {items.item_lines[first]}" + (f" ของ {first_file}" if first_file != file else "")
+            problems.add(file, items.item_lines[i], f"items[{i}].number",
+                         f"ข้อ O{number} ซ้ำกับข้อใน{where} ให้เหลือไว้ข้อเดียว "
+                         f"(item number written twice, first at line {items.item_lines[first]})")
+            found = True
+        else:
+            seen[number] = i
+    return found
+
+
 def load_catalogs(data_dir: Path | None, kinds: dict[str, Kind], sections: set[str], root: Path,
                   problems: ProblemList, years: list[int] | None = None,
                   item_files: dict[int, dict[int, str]] | None = None) -> dict[int, Catalog]:
@@ -352,6 +380,8 @@ def load_catalogs(data_dir: Path | None, kinds: dict[str, Kind], sections: set[s
             if merged is None:
                 continue
             data, files = merged
+        if _duplicate_items(data, files or None, source.shown_as, problems):
+            continue
         catalog = validate(Catalog, data, source.shown_as, problems.items)
         if catalog is None:
             continue

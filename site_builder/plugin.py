@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import identity, photos, search, serve_error, uploads, urls
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .page_indexer import PageIndexer
 from .page_nav import PageNavs
 from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
@@ -64,11 +64,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self.data_dir = root / self.config.data_dir
         self.cache_dir = root / ".cache" / "ita" / "images"  # resized photos and logo
         site_url = config.site_url or "/"
-        outside = uploads.links_outside(Path(config.docs_dir), root)
-        if outside:
-            raise PluginError(uploads.links_outside_message(outside))
         self.broken = None
         try:
+            outside = uploads.links_outside(Path(config.docs_dir), root)
+            if outside:
+                raise ContentError([Problem(link, None, "", uploads.LINK_OUTSIDE) for link in outside])
             self.prepared = prepare(root, self.content_dir, self.data_dir, list(self.config.years), site_url,
                                     override_dirs=[root / "theme" / "markdown"], measures_pdf=self.config.measures_pdf,
                                     archive_years=list(self.config.archive_years))
@@ -86,7 +86,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             log.info(note)
         for problem in self.prepared.personal_data:
             log.warning(f"ข้อมูลส่วนบุคคล (PDPA): {problem}")
-        self._strict_even_if_quiet(config)
+        self._strict_stops_here(config)
 
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
@@ -109,16 +109,21 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             gc.freeze()
         return config
 
-    def _strict_even_if_quiet(self, config: MkDocsConfig) -> None:
-        """`mkdocs build --strict --quiet` drops warnings before strict mode counts them
-        (mkdocs/mkdocs#4126), so a CI job would pass with gaps: stop it here instead."""
-        if not config.strict or log.isEnabledFor(logging.WARNING):
+    def _strict_stops_here(self, config: MkDocsConfig) -> None:
+        """Under --strict our warnings stop the build here, before MkDocs cleans site/: the
+        last good site stays. (MkDocs itself would write the whole site first, and under
+        --quiet it drops warnings before strict mode counts them, mkdocs/mkdocs#4126.)"""
+        if not config.strict or self.command == "serve":
             return
         found = gaps(self.prepared.site) if self.config.gap_level == "warning" else []
         found += [f"ข้อมูลส่วนบุคคล (PDPA): {problem}" for problem in self.prepared.personal_data]
-        if found:
-            head = f"--strict: พบคำเตือน {len(found)} รายการ ซึ่ง --quiet ซ่อนไว้ (warnings hidden by --quiet)"
-            raise PluginError("\n".join([head, *found]))
+        if not found:
+            return
+        if log.isEnabledFor(logging.WARNING):
+            raise PluginError(f"--strict: พบคำเตือน {len(found)} รายการข้างบน จึงหยุดโดยไม่แตะ site/ "
+                              f"(stopped on {len(found)} warning(s) above; site/ untouched)")
+        head = f"--strict: พบคำเตือน {len(found)} รายการ ซึ่ง --quiet ซ่อนไว้ (warnings hidden by --quiet)"
+        raise PluginError("\n".join([head, *found]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:

@@ -160,7 +160,5 @@ def links_outside(folder: Path, root: Path) -> list[str]:
     return sorted(found)
 
 
-def links_outside_message(links: list[str]) -> str:
-    lines = [f"ลิงก์สัญลักษณ์ (symlink) ชี้ออกไปนอกโฟลเดอร์เว็บไซต์ จะถูกคัดลอกไปเผยแพร่ด้วย: ลบลิงก์หรือคัดลอกไฟล์มาไว้แทน "
-             f"(symbolic links leading outside the project are not published)"]
-    return "\n".join([*lines, *(f"  {link}" for link in links)])
+LINK_OUTSIDE = ("ลิงก์สัญลักษณ์ (symlink) นี้ชี้ออกไปนอกโฟลเดอร์เว็บไซต์ และจะถูกคัดลอกไปเผยแพร่ด้วย: "
+                "ลบลิงก์ หรือคัดลอกไฟล์มาไว้แทน (a symbolic link leading outside the project is not published)")

@@ -81,6 +81,7 @@ def _resolve(loader: _Loader, kind: type, value: str, implicit: tuple[bool, bool
 
 _Loader.resolve = _resolve
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def _construct(loader: _Loader, node: yaml.Node) -> Any:
@@ -112,23 +113,33 @@ def _check_size(result: LineDict | LineList, values, node: yaml.Node) -> None:
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
+    written = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
+    loader.flatten_mapping(node)  # keys merged in (<<: *base) come first, those written here win
+    merged = len(node.value) - written
     _enter(loader, node)
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    from_base: set = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = _construct(loader, key_node)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise yaml.constructor.ConstructorError(
                 None, None, "คีย์ต้องเป็นข้อความ (a key must be plain text)", key_node.start_mark
             )
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"คีย์ '{_shown(key)}' ซ้ำ (duplicate key)", key_node.start_mark
-            )
+        if key in result and index >= merged and key not in from_base:
+            # Reported, and the rest of the file still read: a lost file would turn into a
+            # cascade of knock-on errors (one kind defined twice: every use "unknown").
+            first = result.key_lines[key]
+            loader.duplicates.append((key_node.start_mark.line + 1, f"คีย์ '{_shown(key)}' ซ้ำกับบรรทัด {first} "
+                                      f"ให้เหลือไว้ที่เดียว (duplicate key, first at line {first})"))
+            continue
         result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
+        if index < merged:
+            from_base.add(key)
+        else:
+            from_base.discard(key)
     _check_size(result, result.values(), node)
     loader.depth -= 1
     return result
@@ -160,8 +171,13 @@ _YAML_PROBLEMS = {
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, problem: Problem):
+    """A file that cannot be read as it is. `data` is what could be read anyway (a file whose
+    only fault is a duplicate key), or None; `problems` holds every fault, the first is `problem`."""
+
+    def __init__(self, problem: Problem, data: Any = None, more: tuple[Problem, ...] = ()):
         self.problem = problem
+        self.problems = [problem, *more]
+        self.data = data
         super().__init__(str(problem))
 
 
@@ -178,7 +194,16 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
         raise YamlSyntaxError(Problem(name, line, "", f"ไฟล์ต้องเข้ารหัส UTF-8 แต่ไบต์ที่คอลัมน์ {column} ไม่ใช่ "
                                                       f"(บันทึกไฟล์ใหม่เป็น UTF-8) (not UTF-8 at column {column})")) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
+        loader = _Loader(text)
+        loader.duplicates = []
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+        if loader.duplicates:
+            first, *more = (Problem(name, line, "", message) for line, message in loader.duplicates)
+            raise YamlSyntaxError(first, data, tuple(more))
+        return data
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         what = err.problem or err.context or "YAML ไม่ถูกต้อง"
@@ -245,7 +270,7 @@ _MESSAGES = {
 }
 
 
-def _field_path(loc: tuple) -> str:
+def field_path(loc: tuple) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -311,7 +336,7 @@ def problems_from_validation(
             message = item["msg"]
         if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
             message += f", ได้ {_shown(repr(item['input']))}"
-        problems.append(Problem(file, line_of(data, loc), _field_path(prefix + loc), _shown(message, 500)))
+        problems.append(Problem(file, line_of(data, loc), field_path(prefix + loc), _shown(message, 500)))
     return problems
 
 

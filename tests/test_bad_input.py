@@ -122,3 +122,50 @@ def test_non_utf8_byte_is_reported_with_line_and_column(mini):
     problems = _problems(mini)
     assert len(problems) == 1 and problems[0].startswith("content/executives.yml:7:"), problems
     assert "คอลัมน์ 17" in problems[0] and "UTF-8" in problems[0]
+
+
+def test_duplicate_key_names_both_lines_and_does_not_cascade(mini):
+    # A kind the site adds, used by the content; the same file has one key written twice.
+    mini.write("data/kinds.yml", "local_report: {title: รายงานของท้องถิ่น, topic: plans}\n"
+                                 "annual_plan: {title: แผนดำเนินงาน}\nannual_plan: {title: แผนดำเนินงานประจำปี}\n")
+    mini.edit("content/plans.yml", "kind: annual_plan", "kind: local_report")
+    problems = _problems(mini)
+    assert problems == ["data/kinds.yml:3: คีย์ 'annual_plan' ซ้ำกับบรรทัด 2 ให้เหลือไว้ที่เดียว "
+                        "(duplicate key, first at line 2)"]
+
+
+def test_merged_keys_may_be_overridden(tmp_path):
+    from site_builder.yamlsource import read_yaml
+
+    path = tmp_path / "x.yml"
+    path.write_text("base: &b {a: 1, b: 2}\nx:\n  <<: *b\n  a: 3\n", encoding="utf-8")
+    assert read_yaml(path)["x"] == {"a": 3, "b": 2}
+
+
+def test_duplicate_catalog_item_names_both_lines(mini):
+    text = mini.file("data/ita/2567.yml").read_text(encoding="utf-8")
+    mini.write("data/ita/2567.yml", text.replace("  - number: 11\n", "  - number: 2\n"))
+    problems = _problems(mini)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("data/ita/2567.yml:29: [items[2].number]") and "บรรทัด 18" in problems[0]
+
+
+# -- month and date fields
+
+@pytest.mark.parametrize("month, words", [("2567-13", "ไม่มีเดือน '2567-13'"), ("2567-00", "ไม่มีเดือน"),
+                                          ("2567-1", "ปปปป-ดด"), ("0000-05", "ไม่มีเดือน")])
+def test_every_month_field_is_validated_with_its_line(mini, month, words):
+    mini.write("content/procurement.yml", f"quiet_months:\n  - month: '2567-01'\n  - month: '{month}'\n")
+    problems = _problems(mini)
+    assert len(problems) == 1 and problems[0].startswith("content/procurement.yml:3: [quiet_months[1].month]"), problems
+    assert words in problems[0]
+
+
+def test_dates_far_ahead_and_reversed_terms_warn_with_their_lines(built):
+    built.edit("content/plans.yml", "date: 2566-10-20", "date: 3109-10-20")  # 543 added twice
+    built.edit("content/executives.yml", "    phone: 0 5300 0000 ต่อ 101\n",
+               "    phone: 0 5300 0000 ต่อ 101\n    since: 2566-05-01\n    until: 2565-05-01\n")
+    out = _failed_cleanly(built.build())
+    assert "content/plans.yml:5: [documents[0].date]" in out and "3109-10-20" in out and "543" in out
+    assert "content/executives.yml:8: [executives[0].until]" in out and "2565-05-01" in out
+    assert built.site_digest() == built.before

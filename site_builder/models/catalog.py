@@ -172,10 +172,7 @@ class Catalog(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Catalog":
-        numbers = [i.number for i in self.items]
-        dupes = sorted({n for n in numbers if numbers.count(n) > 1})
-        if dupes:
-            raise ValueError(f"หมายเลขข้อซ้ำ: {', '.join(f'O{n}' for n in dupes)}")
+        # Item numbers are unique: checked by the loader, which names the lines of both.
         known = {s.id for s in self.sub_indicators}
         for item in self.items:
             if item.sub_indicator not in known:

@@ -1,12 +1,15 @@
 """Procurement (การจัดซื้อจัดจ้าง): the plan and notices as documents, and one row per
 purchase with the fields of the monthly summary form สขร.1."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from .. import thai
 
 from .base import Model, Period, Text, ThaiDate
 from .topics import Topic
@@ -43,13 +46,24 @@ class Purchase(Model):
 class QuietMonth(Model):
     """A month with no purchase: still published, since assessors look for every month."""
 
-    month: Text = Field(pattern=r"^\d{4}-\d{2}$", description="เดือน ปปปป-ดด เช่น 2566-11")
+    month: Text = Field(description="เดือน ปปปป-ดด เช่น 2566-11")
     note: Text = "ไม่มีการจัดซื้อจัดจ้าง"
+
+    @field_validator("month")
+    @classmethod
+    def _real_month(cls, value: str) -> str:
+        # The same reading as every date (BE from 2400), so 2567-13 is an error with its line.
+        if not re.fullmatch(r"\d{4}-\d{2}", value):
+            raise ValueError(f"เดือน '{value}' ต้องเขียนเป็น ปปปป-ดด เช่น 2566-11 (a month is YYYY-MM)")
+        try:
+            thai.parse_date(f"{value}-01")
+        except ValueError:
+            raise ValueError(f"ไม่มีเดือน '{value}' ในปฏิทิน: เดือนต้องเป็น 01 ถึง 12 (impossible month)") from None
+        return value
 
     @property
     def start(self) -> date:
-        year, month = (int(p) for p in self.month.split("-"))
-        return date(year - 543 if year >= 2400 else year, month, 1)
+        return thai.parse_date(f"{self.month}-01")
 
 
 @dataclass(frozen=True)
