@@ -377,6 +377,9 @@ def test_print_reads_as_the_signed_document(printed_site: Path) -> None:
         assert page.evaluate("document.querySelectorAll('.ita-report-extra').length") > 0
         assert shown == 0
         assert page.evaluate("getComputedStyle(document.querySelector('.ita-report tr')).breakInside") == "auto"
+        # Four signers with long names and positions stay within the page's width.
+        assert page.evaluate("""() => { const s = document.querySelector('.ita-signoff');
+            return s.children.length === 4 && s.scrollWidth <= s.clientWidth + 1; }""")
         assert page.evaluate("getComputedStyle(document.querySelector('.ita-report ol')).listStyleType") == "thai"
         for selector in ("h2", "h3"):
             ratio = page.evaluate(f"""() => {{ const s = getComputedStyle(document.querySelector('.ita-report {selector}'));
