@@ -19,7 +19,8 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
-    """(location, message) for each title naming another year and each date outside the year."""
+    """(location, message) for each title naming another year, an analysis of an older
+    assessment than the year before, and each date outside the year."""
     year = measures.year
     titles = [(("title",), measures.title)]
     if measures.memo:
@@ -28,6 +29,12 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
         for named in {int(m) for m in _NAMED_YEAR.findall((text or "").translate(_THAI_DIGITS))} - {year}:
             yield loc, (f"ข้อความระบุปีงบประมาณ {named} แต่ไฟล์นี้เป็นของปีงบประมาณ {year} (year: {year}) "
                         f"(the text names fiscal year {named}, the report's year is {year})")
+    analysed = measures.analysis.year if measures.analysis else None
+    if analysed and analysed < year - 1:
+        # The measures of year Y come from the results of the assessment before it (Y-1).
+        yield ("analysis", "year"), (f"วิเคราะห์ผลการประเมินปีงบประมาณ {analysed} แต่มาตรการของปีงบประมาณ {year} "
+                                     f"มาจากผลการประเมินปีงบประมาณ {year - 1} "
+                                     f"(the analysis is of {analysed}, the measures of {year} follow the {year - 1} results)")
     dates = []
     if measures.memo and measures.memo.date:
         dates.append((("memo", "date"), measures.memo.date))

@@ -53,6 +53,8 @@ year: 2567
 title: มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖
 memo:
   date: 2566-09-01
+analysis:
+  year: 2565
 """
 
 
@@ -62,8 +64,10 @@ def test_measures_report_warns_when_its_title_and_dates_name_another_year(mini):
     assert result.returncode == 0, result.stderr
     assert re.search(r"content/measures/2567\.yml:2: \[title\] ข้อความระบุปีงบประมาณ 2566 .*year: 2567", result.stderr)
     assert re.search(r"content/measures/2567\.yml:4: \[memo\.date\] วันที่ 2566-09-01 อยู่ในปีงบประมาณ 2566", result.stderr)
-    mini.write("content/measures/2567.yml", MEASURES.replace("๒๕๖๖", "๒๕๖๗").replace("2566-09-01", "2567-09-01"))
-    assert "ปีงบประมาณ 2566" not in mini.build(strict=False).stderr
+    assert re.search(r"content/measures/2567\.yml:6: \[analysis\.year\] วิเคราะห์ผลการประเมินปีงบประมาณ 2565", result.stderr)
+    fixed = MEASURES.replace("๒๕๖๖", "๒๕๖๗").replace("2566-09-01", "2567-09-01").replace("year: 2565", "year: 2566")
+    mini.write("content/measures/2567.yml", fixed)
+    assert "content/measures/2567.yml" not in mini.build(strict=False).stderr
 
 
 def test_unknown_kind_names_the_kinds_of_that_file(mini):
