@@ -277,10 +277,47 @@ def wrap_tables(html: str) -> str:
             if several:
                 text += f" (ตารางที่ {count})"
             inner = f'<caption id="{caption_id}" class="ita-sr-only">{text}</caption>' + inner
-        return (f'<div class="ita-scroll" role="region" tabindex="0" aria-labelledby="{caption_id}">'
-                f"<table>{inner}</table></div>")
+        inner, cards = _as_cards(inner)
+        return (f'<div class="ita-scroll{" ita-cards" if cards else ""}" role="region" tabindex="0" '
+                f'aria-labelledby="{caption_id}"><table>{_codes_unbroken(inner)}</table></div>')
 
     return _TABLE_OR_HEADING.sub(replace, html)
+
+
+_HEAD = re.compile(r"<thead>\s*<tr>(.*?)</tr>\s*</thead>", re.S)
+_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_TD = re.compile(r"<td\b")
+CARD_COLUMNS = 4  # from this many columns a table reads as cards on a phone (ita.css)
+# An item code (O13, O1) or a sub-indicator (9.1) must never break across lines.
+_CODE = re.compile(r"(?<![\w.])(O\d{1,2}|\d{1,2}\.\d)(?![\w.])")
+
+
+def _as_cards(table: str) -> tuple[str, bool]:
+    """A table of CARD_COLUMNS or more simple columns, each body cell labelled with its column
+    (data-label), so that a phone shows each row as a card; other tables as they are."""
+    head = _HEAD.search(table)
+    if not head or "colspan" in head.group(1) or "rowspan" in head.group(1):
+        return table, False
+    labels = [" ".join(_TAGS.sub(" ", h).split()) for h in _CELL.findall(head.group(1))]
+    if len(labels) < CARD_COLUMNS:
+        return table, False
+
+    def label_row(row: re.Match) -> str:
+        cells = row.group(1)
+        if "colspan" in cells or len(_TD.findall(cells)) != len(labels):
+            return row.group(0)  # a group or total row keeps its own shape
+        names = iter(labels)
+        return "<tr>" + _TD.sub(lambda _: f'<td data-label="{next(names)}"', cells) + "</tr>"
+
+    body_start = head.end()
+    return table[:body_start] + _ROW.sub(label_row, table[body_start:]), True
+
+
+def _codes_unbroken(table: str) -> str:
+    """Item codes in a table's text kept on one line."""
+    return re.sub(r">([^<]+)<", lambda m: ">" + _CODE.sub(r'<span class="ita-nowrap">\1</span>', m.group(1)) + "<",
+                  table)
 
 
 def permalinks_after_headings(html: str) -> str:

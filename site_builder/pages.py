@@ -127,7 +127,8 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     title = measures.title or MEASURES_TITLE
     if str(year) not in title:
         title = f"{title} ปีงบประมาณ {year}"
-    return PageSpec(path, title, _front(title, description) + body)
+    # The report's tables get the whole width of a desktop screen: no sidebars.
+    return PageSpec(path, title, _front(title, description, wide=True) + body)
 
 
 # The citizen's tasks on the home page, and the section that shows each on an item page.
