@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.models.measures import Measures
+from site_builder.models.report_layout import FIELDS
 from site_builder.yamlsource import read_yaml
+from test_measures import page_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "measures"
 DECLARED = sorted(p for p in FIXTURES.glob("*.yml") if p.with_name(p.stem + ".expected.yml").exists())
@@ -161,3 +163,34 @@ def test_bad_layout_is_a_clear_error(mini, change: dict, words: str) -> None:
     assert result.returncode == 1
     assert "content/measures/2567.yml" in result.stdout + result.stderr
     assert words in result.stdout + result.stderr
+
+
+FULL_MEASURE = {
+    "number": "4.1", "name": "มาตรการทดสอบ", "questions": ["I19 ข้อคำถาม"], "finding": "ข้อค้นพบ",
+    "guideline": "แนวทาง", "steps": ["1. ขั้นแรก", "2. ขั้นสอง"], "target": "เป้าหมาย", "budget": 15000,
+    "period": "ไตรมาส 1", "responsible": ["กองคลัง"], "monitoring": "ติดตามรายไตรมาส", "note": "หมายเหตุ",
+    "results": [{"round": 6, "status": "done", "method": "วิธี", "summary": "สรุป", "outputs": "ผลผลิต",
+                 "outcomes": "ผลลัพธ์", "problems": "ปัญหา", "recommendations": "ข้อเสนอแนะ",
+                 "date": "2567-04-05", "period": "ต.ค.–มี.ค.", "responsible": "สำนักปลัด",
+                 "evidence": [{"url": "https://www.example.go.th/a", "title": "ข่าว"}]}],
+}
+
+
+@pytest.mark.parametrize("field", FIELDS)
+def test_every_field_a_column_can_show(field: str) -> None:
+    model = Measures.model_validate({"year": 2567, "groups": [{"issue": 4, "measures": [FULL_MEASURE]}],
+                                     "body": [{"table": {"columns": [field]}}]})
+    found = source_tables(page_html(model, rows=[]))
+    assert len(found) == 1 and found[0]["rows"][0] == ["ประเด็นที่ 4 กระบวนการการกำกับดูแลการใช้ทรัพย์สินของราชการ"]
+    assert found[0]["headers"][0][0] and found[0]["rows"][1][0], field
+
+
+def test_one_table_per_group_under_its_heading() -> None:
+    model = Measures.model_validate({
+        "year": 2567, "groups": [{"issue": 1, "measures": [{"name": "ก"}]}, {"title": "หัวข้ออิสระ", "measures": [{"name": "ข"}]}],
+        "body": [{"heading": "มาตรการ", "table": {"id": "plan", "groups": "headings", "columns": ["name"]}}]})
+    page = page_html(model, rows=[])
+    assert re.findall(r"<h(\d) id=\"([^\"]+)\">([^<]+)</h\d>", page)[1:] == [
+        ("2", "part-1", "มาตรการ"), ("3", "plan-1-heading", "ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"),
+        ("3", "plan-2-heading", "หัวข้ออิสระ")]
+    assert [t["rows"] for t in source_tables(page)] == [[["ก"]], [["ข"]]]
