@@ -372,7 +372,9 @@ def test_print_reads_as_the_signed_document(printed_site: Path) -> None:
         page = browser.new_page(viewport={"width": 990, "height": 800})
         page.emulate_media(media="print")
         page.goto((printed_site / "2567" / "measures" / "index.html").as_uri())
-        shown = page.evaluate("""() => ['#oit-progress', '#eit-survey', '.ita-report-extra']
+        page.evaluate("""() => { const p = document.createElement('p'); p.id = 'web-note'; p.textContent = 'x';
+            document.querySelector('.md-content__inner').append(p); }""")  # furniture another plugin adds
+        shown = page.evaluate("""() => ['#oit-progress', '#eit-survey', '.ita-report-extra', '#web-note']
             .map(s => document.querySelector(s)).filter(e => e && e.offsetParent !== null).length""")
         assert page.evaluate("document.querySelectorAll('.ita-report-extra').length") > 0
         assert shown == 0
