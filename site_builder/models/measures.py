@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, HttpUrl, field_validator, model_validator
 
 from .base import Model, PeriodField, Text, ThaiDate
-from .report_layout import OUTSIDE_SECTIONS, RESERVED_IDS, Body
+from .report_layout import OUTSIDE_SECTIONS, Body
 
 # The seven issues (ประเด็น) the NACC uses from 2567 to organise the measures.
 ISSUES: dict[int, str] = {
@@ -405,8 +405,8 @@ class Measures(Model):
                             f"เพราะ '{measure.name or measure.number}' มีรายงานผลหลายรอบ")
         ids = [t.id for t in tables if t.id]
         for ident in ids:
-            if RESERVED_IDS.match(ident) or ids.count(ident) > 1:
-                raise ValueError(f"id '{ident}' ของตารางซ้ำกับ anchor อื่นของหน้า ให้ตั้งชื่ออื่น เช่น plan, report-table")
+            if ids.count(ident) > 1:
+                raise ValueError(f"id '{ident}' ใช้กับตารางมากกว่าหนึ่งตาราง ให้ตั้งชื่อไม่ซ้ำกัน")
         placed = [b.section for b in self.body or [] if b.section]
         dupes = sorted({s for s in placed if placed.count(s) > 1})
         if dupes:

@@ -78,6 +78,12 @@ class TableSpec(Model):
         "rows", description="หัวกลุ่ม (ประเด็น): rows = แถวคั่นในตาราง, headings = หัวข้อเหนือตารางของแต่ละกลุ่ม, none = ไม่แสดง")
     columns: list[Column] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _free_id(self) -> "TableSpec":
+        if self.id and RESERVED_IDS.match(self.id):
+            raise ValueError(f"id '{self.id}' ซ้ำกับ anchor อื่นของหน้า ให้ตั้งชื่ออื่น เช่น plan, report-table")
+        return self
+
     def leaves(self) -> list[Column]:
         return [leaf for c in self.columns for leaf in c.leaves()]
 
