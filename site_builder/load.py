@@ -304,8 +304,12 @@ def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[A
     replaces the package's item of the same number or is added; any other key it has (title,
     source, provisional, sub_indicators) replaces the package's. Returns the merged raw data and,
     per item, the file it came from; None when the site's items are not valid."""
-    if not isinstance(site.data, LineDict) or not isinstance(base.data, LineDict):
-        return None if not isinstance(site.data, LineDict) else (site.data, [])
+    if not isinstance(site.data, LineDict):
+        problems.add(site.shown_as, getattr(site.data, "line", None) or 1, "",
+                     "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อ: ค่า เช่น items: [...] (expected a mapping)")
+        return None
+    if not isinstance(base.data, LineDict):
+        return site.data, []
     site_items = site.data.get("items", [])
     if not isinstance(site_items, list):
         problems.add(site.shown_as, line_of(site.data, ("items",)), "items", "ต้องเป็นรายการ (expected a list)")

