@@ -87,7 +87,42 @@ config_option = click.option("-f", "--config-file", type=click.Path(dir_okay=Fal
 years_option = click.option("-y", "--year", "years", type=int, multiple=True, help="ปีที่ประเมิน (ซ้ำได้)")
 
 
-@click.group()
+def usage_problem(err: click.ClickException) -> str:
+    """Click's message in Thai: what is wrong, what to do, an example; the English in parentheses."""
+    english = err.format_message()
+    if isinstance(err, click.NoSuchOption):
+        near = f" หมายถึง {' '.join(sorted(err.possibilities))} หรือไม่?" if err.possibilities else ""
+        return f"ไม่รู้จักตัวเลือก {err.option_name}{near} ดูตัวเลือกทั้งหมดด้วย ita --help ({english})"
+    if isinstance(err, click.MissingParameter):
+        name = err.param.get_error_hint(err.ctx) if err.param and err.ctx else "ค่าที่ต้องระบุ"
+        return f"ต้องระบุ {name} เช่น ita generate out ({english})"
+    if isinstance(err, click.BadParameter):
+        name = err.param.get_error_hint(err.ctx) if err.param and err.ctx else "ตัวเลือก"
+        example = " ต้องเป็นปี พ.ศ. เช่น -y 2568" if err.param is not None and err.param.name == "years" else ""
+        return f"ค่าของ {name} ไม่ถูกต้อง{example} ({english})"
+    if isinstance(err, click.UsageError) and "No such command" in english:
+        commands = " ".join(sorted(main.commands))
+        return f"ไม่มีคำสั่งนี้ คำสั่งที่ใช้ได้: {commands} เช่น ita check ({english})"
+    if isinstance(err, click.UsageError):
+        return f"ใช้คำสั่งไม่ถูกต้อง ดูวิธีใช้ด้วย ita --help ({english})"
+    return english
+
+
+class ThaiGroup(click.Group):
+    """Usage errors reach the webmaster in Thai (Click writes them in English only)."""
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("ยกเลิกแล้ว (aborted)", err=True)
+            sys.exit(1)
+        except click.ClickException as err:
+            click.echo(f"ข้อผิดพลาด: {usage_problem(err)}", err=True)
+            sys.exit(err.exit_code)
+
+
+@click.group(cls=ThaiGroup)
 def main() -> None:
     """เครื่องมือสร้างหน้าเว็บ ITA จากข้อมูล YAML (ITA site builder)."""
 

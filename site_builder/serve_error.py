@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from html import escape
 
-from .errors import ContentError
+from .errors import ContentError, location
 
 _PAGE = """<!doctype html>
 <html lang="th">
@@ -50,7 +50,6 @@ def error_page(err: ContentError) -> str:
     """The whole HTML page listing every problem of `err`, each value escaped."""
     items = []
     for problem in err.problems:
-        where = f"{problem.file}:{problem.line}" if problem.line else str(problem.file)
-        field = f" [{escape(problem.field)}]" if problem.field else ""
-        items.append(f"<li><code>{escape(where)}</code>{field} {escape(problem.message)}</li>")
+        where = location(problem.file, problem.line, problem.field)
+        items.append(f"<li><code>{escape(where)}</code>: {escape(problem.message)}</li>")
     return _PAGE.format(stamp=time.time_ns(), count=len(err.problems), items="\n".join(items))

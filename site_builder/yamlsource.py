@@ -4,6 +4,7 @@ errors into problems that name the file, the line and the field."""
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -215,9 +216,40 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
         line = mark.line + 1 if mark else None
         if "tab" in what or (line and _indented_with_tab(text, line)):
             what = TAB_INDENT
-        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {_shown(what, 300)}")) from None
+        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {_shown(yaml_problem(what), 300)}")) from None
     except yaml.YAMLError as err:
-        raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {err}")) from None
+        raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {yaml_problem(str(err))}")) from None
+
+
+# PyYAML's problems in the webmaster's words: what is wrong, what to do, an example.
+_YAML_HINTS = (
+    ("cannot start any token", "มีอักขระที่ขึ้นต้นค่าไม่ได้ (เช่น @ ` % หรือ Tab) ให้ครอบทั้งค่าด้วยเครื่องหมายคำพูด "
+                               "เช่น name: \"@bansuanluang\""),
+    ("mapping values are not allowed", "มีเครื่องหมาย : ตามด้วยช่องว่างอยู่กลางค่า ให้ครอบทั้งค่าด้วยเครื่องหมายคำพูด "
+                                       "เช่น title: \"เรื่อง: ประกาศผล\""),
+    ("could not find expected ':'", "ขาดเครื่องหมาย : หลังชื่อช่องข้อมูล หรือค่าหลายบรรทัดเยื้องไม่ตรงกัน "
+                                    "ให้เขียนเป็น ชื่อช่อง: ค่า เช่น phone: 0 5499 0100"),
+    ("expected <block end>", "การเยื้องบรรทัดไม่ตรงกับบรรทัดก่อนหน้า ให้เยื้องรายการในระดับเดียวกันด้วยจำนวนช่องว่างเท่ากัน"),
+    ("did not find expected key", "การเยื้องบรรทัดไม่ตรงกับบรรทัดก่อนหน้า ให้เยื้องช่องข้อมูลในระดับเดียวกันด้วยจำนวนช่องว่างเท่ากัน"),
+    ("did not find expected '-'", "รายการต้องขึ้นต้นด้วย '- ' ทุกบรรทัดในระดับเดียวกัน"),
+    ("found unexpected end of stream", "เปิดเครื่องหมายคำพูดแล้วไม่ได้ปิด ให้ปิดด้วยเครื่องหมายเดียวกันในบรรทัดเดียวกัน"),
+    ("found unknown escape character", "มีเครื่องหมาย \\ ในข้อความที่ครอบด้วย \" ให้ใช้เครื่องหมาย ' ครอบแทน"),
+    ("found undefined alias", "อ้างถึง *ชื่อ ที่ไม่ได้ประกาศด้วย &ชื่อ ไว้ก่อน ให้ครอบค่าที่ขึ้นต้นด้วย * ด้วยเครื่องหมายคำพูด"),
+    ("found unhashable key", "ชื่อช่องข้อมูลต้องเป็นข้อความ"),
+    ("expected a comment or a line break", "มีข้อความเกินมาหลังค่าที่ครอบด้วยเครื่องหมายคำพูด ให้ครอบทั้งค่าด้วยเครื่องหมายคำพูด"),
+    ("expected ',' or ']'", "รายการในวงเล็บ [ ] ต้องคั่นด้วย , และปิดด้วย ]"),
+    ("expected ',' or '}'", "ชุดข้อมูลในวงเล็บ { } ต้องคั่นด้วย , และปิดด้วย }"),
+)
+
+
+def yaml_problem(what: str) -> str:
+    """A PyYAML message in Thai (the English follows in parentheses); never English only."""
+    if re.search(r"[\u0e00-\u0e7f]", what):
+        return what
+    for key, thai in _YAML_HINTS:
+        if key in what:
+            return f"{thai} ({what})"
+    return f"เขียนไม่ถูกรูปแบบ YAML ให้ตรวจการเยื้อง เครื่องหมาย : และเครื่องหมายคำพูดในบรรทัดนี้และบรรทัดก่อนหน้า ({what})"
 
 
 TAB_INDENT = ("ใช้ปุ่ม Tab เยื้องบรรทัดไม่ได้ ให้เยื้องด้วยการเว้นวรรค (ช่องว่าง) แทน "
@@ -305,6 +337,74 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _choices(expected: str) -> tuple[str, str]:
+    """pydantic's "'top', 'deputy' or 'other'" as Thai text, and the first choice as an example."""
+    values = re.findall(r"'([^']*)'", expected) or [expected]
+    return " ".join(values), values[0]
+
+
+def _bound(ctx: dict, key: str) -> str:
+    return str(ctx.get(key, ""))
+
+
+def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
+    """One pydantic error in Thai: what is wrong, what to do, an example; the English
+    message follows in parentheses where it adds something. Never English only."""
+    kind = item["type"]
+    ctx = item.get("ctx") or {}
+    got = item.get("input")
+    shown = f" (ได้ {_shown(repr(got))})" if isinstance(got, (str, int, float, bool)) and got is not None else ""
+    message = _MESSAGES.get(kind)
+    if kind == "extra_forbidden" and loc and model is not None:
+        allowed = _allowed_fields(model, loc)
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f" หมายถึง '{near[0]}' หรือไม่? (did you mean '{near[0]}'?)" if near else ""
+        if allowed and not near:
+            hint = f" ช่องที่ใช้ได้: {', '.join(allowed)}"
+        message = f"{message}{hint}"
+    elif kind in ("value_error", "assertion_error"):
+        message = str(ctx.get("error") or item.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    elif kind == "string_pattern_mismatch":
+        message = f"รูปแบบไม่ถูกต้อง{shown} ให้แก้ตามรูปแบบที่กำหนด (pattern {ctx.get('pattern')})"
+    elif kind == "union_tag_invalid":
+        message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {_choices(str(ctx.get('expected_tags', '')))[0]}"
+    elif kind == "union_tag_not_found":
+        message = f"ต้องระบุช่อง {ctx.get('discriminator', 'type')} เช่น type: documents"
+    elif kind in ("literal_error", "enum"):
+        choices, first = _choices(str(ctx.get("expected", "")))
+        name = loc[-1] if loc and isinstance(loc[-1], str) else "ค่า"
+        message = f"ใช้ค่า {_shown(repr(got))} ไม่ได้ ค่าที่ใช้ได้: {choices} ให้เลือกค่าใดค่าหนึ่ง เช่น {name}: {first}"
+    elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        word = {"greater_than_equal": ("ต้องไม่น้อยกว่า", "ge"), "greater_than": ("ต้องมากกว่า", "gt"),
+                "less_than_equal": ("ต้องไม่เกิน", "le"), "less_than": ("ต้องน้อยกว่า", "lt")}[kind]
+        message = f"{word[0]} {_bound(ctx, word[1])}{shown} ให้แก้ตัวเลขในช่องนี้ (เช่น จำนวนเงินใส่เป็นค่าบวก)"
+    elif kind == "string_too_short":
+        minimum = ctx.get("min_length", 1)
+        message = "ต้องไม่เว้นว่าง ให้ใส่ข้อความ" if minimum == 1 else f"ต้องยาวอย่างน้อย {minimum} ตัวอักษร"
+    elif kind == "string_too_long":
+        message = f"ยาวเกิน {ctx.get('max_length')} ตัวอักษร ให้ย่อข้อความ"
+    elif kind == "too_short":
+        message = f"ต้องมีอย่างน้อย {ctx.get('min_length', 1)} รายการ (บรรทัดละรายการ ขึ้นต้นด้วย '- ')"
+    elif kind == "too_long":
+        message = f"มีได้ไม่เกิน {ctx.get('max_length')} รายการ"
+    elif kind.startswith(("date_", "datetime_", "time_")) and message is None:
+        message = f"ต้องเป็นวันที่ที่มีอยู่จริงในรูปแบบ ปี-เดือน-วัน เช่น 2567-03-31{shown}"
+    if message is None:
+        message = f"ค่าในช่องนี้ไม่ถูกต้อง{shown} ให้ตรวจและแก้ค่า"
+    if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
+        message += f" ได้ {_shown(repr(item['input']))}"
+    english = str(item.get("msg", ""))
+    if not _THAI.search(message):
+        message = f"ค่าในช่องนี้ไม่ถูกต้อง ({message})"
+    elif english and not _THAI.search(english) and kind not in _MESSAGES and english not in message \
+            and kind not in ("value_error", "assertion_error", "extra_forbidden", "literal_error", "enum"):
+        message += f" ({english})"
+    return message
+
+
 def problems_from_validation(
     err: ValidationError, data: Any, file: str, model: type[BaseModel], prefix: tuple = ()
 ) -> list[Problem]:
@@ -312,31 +412,7 @@ def problems_from_validation(
     for item in err.errors(include_url=False):
         # Drop the markers pydantic inserts in locations, such as 'function-after[...]'.
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-        kind = item["type"]
-        message = _MESSAGES.get(kind)
-        if kind == "extra_forbidden" and loc:
-            allowed = _allowed_fields(model, loc)
-            near = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-            hint = f" หมายถึง '{near[0]}' หรือไม่? (did you mean '{near[0]}'?)" if near else ""
-            if allowed and not near:
-                hint = f" ช่องที่ใช้ได้: {', '.join(allowed)}"
-            message = f"{message}{hint}"
-        elif kind in ("value_error", "assertion_error"):
-            message = str(item.get("ctx", {}).get("error") or item["msg"]).removeprefix("Value error, ")
-        elif kind == "string_pattern_mismatch":
-            message = f"รูปแบบไม่ถูกต้อง ได้ {_shown(repr(item.get('input')))} (pattern {item.get('ctx', {}).get('pattern')})"
-        elif kind == "union_tag_invalid":
-            ctx = item.get("ctx", {})
-            message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {ctx.get('expected_tags')}"
-        elif kind == "union_tag_not_found":
-            message = f"ต้องระบุ {item.get('ctx', {}).get('discriminator', 'type')}"
-        elif kind in ("literal_error", "enum"):
-            message = f"ค่าที่ใช้ได้: {item.get('ctx', {}).get('expected', '')} (got {_shown(repr(item.get('input')))})"
-        elif message is None:
-            message = item["msg"]
-        if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
-            message += f", ได้ {_shown(repr(item['input']))}"
-        problems.append(Problem(file, line_of(data, loc), field_path(prefix + loc), _shown(message, 500)))
+        problems.append(Problem(file, line_of(data, loc), field_path(prefix + loc), _shown(explain(item, model, loc), 500)))
     return problems
 
 

@@ -166,7 +166,7 @@ def test_check_command_reports_data_errors_without_traceback(mini):
     mini.edit("content/plans.yml", "kind: annual_plan", "kind: nonsense")
     result = mini.run("ita", "check")
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "content/plans.yml:3" in result.stderr
+    assert "content/plans.yml บรรทัดที่ 3" in result.stderr
 
 
 def test_generate_writes_a_site_plain_mkdocs_builds(mini, tmp_path):

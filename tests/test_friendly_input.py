@@ -20,7 +20,7 @@ def test_itas_code_error_shows_an_example_not_a_pattern(mini):
     result = mini.build()
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out
-    assert "content/agency.yml:4: [itas_code]" in out
+    assert "content/agency.yml บรรทัดที่ 4 · ช่อง itas_code:" in out
     assert "https://itas.nacc.go.th/go/eit/BSL7Q2" in out and "ITAS" in out
     assert "A-Za-z" not in out and "pattern" not in out
 
@@ -28,7 +28,7 @@ def test_itas_code_error_shows_an_example_not_a_pattern(mini):
 def test_tab_indentation_is_named_with_its_line(mini):
     mini.edit("content/executives.yml", "    position: นายกเทศมนตรีตำบลทดสอบ", "\tposition: นายกเทศมนตรีตำบลทดสอบ")
     out = mini.build().stderr
-    assert re.search(r"content/executives\.yml:3: .*Tab.*\(YAML is indented with spaces, not tabs\)", out), out
+    assert re.search(r"content/executives\.yml บรรทัดที่ 3: .*Tab.*\(YAML is indented with spaces, not tabs\)", out), out
 
 
 def test_ita_without_mkdocs_yml_says_where_to_run_it(tmp_path):
@@ -62,9 +62,9 @@ def test_measures_report_warns_when_its_title_and_dates_name_another_year(mini):
     mini.write("content/measures/2567.yml", MEASURES)
     result = mini.build(strict=False)
     assert result.returncode == 0, result.stderr
-    assert re.search(r"content/measures/2567\.yml:2: \[title\] ข้อความระบุปีงบประมาณ 2566 .*year: 2567", result.stderr)
-    assert re.search(r"content/measures/2567\.yml:4: \[memo\.date\] วันที่ 2566-09-01 อยู่ในปีงบประมาณ 2566", result.stderr)
-    assert re.search(r"content/measures/2567\.yml:6: \[analysis\.year\] วิเคราะห์ผลการประเมินปีงบประมาณ 2565", result.stderr)
+    assert re.search(r"content/measures/2567\.yml บรรทัดที่ 2 · ช่อง title: ข้อความระบุปีงบประมาณ 2566 .*year: 2567", result.stderr)
+    assert re.search(r"content/measures/2567\.yml บรรทัดที่ 4 · ช่อง memo\.date: วันที่ 2566-09-01 อยู่ในปีงบประมาณ 2566", result.stderr)
+    assert re.search(r"content/measures/2567\.yml บรรทัดที่ 6 · ช่อง analysis\.year: วิเคราะห์ผลการประเมินปีงบประมาณ 2565", result.stderr)
     fixed = MEASURES.replace("๒๕๖๖", "๒๕๖๗").replace("2566-09-01", "2567-09-01").replace("year: 2565", "year: 2566")
     mini.write("content/measures/2567.yml", fixed)
     assert "content/measures/2567.yml" not in mini.build(strict=False).stderr

@@ -54,7 +54,7 @@ def test_year_without_measures_file_says_so(mini):
 def test_measures_file_named_for_another_year(mini):
     mini.write("content/measures/2568.yml", MEASURES)
     result = mini.build()
-    assert result.returncode == 1 and "content/measures/2568.yml:1: [year]" in result.stdout + result.stderr
+    assert result.returncode == 1 and "content/measures/2568.yml บรรทัดที่ 1 · ช่อง year:" in result.stdout + result.stderr
 
 
 def test_measures_pdf_option_prints_the_report(mini):

@@ -107,12 +107,12 @@ def test_serve_shows_broken_data_as_a_page_and_reloads_once_fixed(mini):
     try:
         _wait(lambda: "ข้อมูลผิดพลาด" in _get(base), "the error page was not served")
         home = _get(base)
-        assert "content/executives.yml:5" in home and "ไม่รู้จักช่องข้อมูลนี้ (unknown field)" in home
+        assert "content/executives.yml บรรทัดที่ 5" in home and "ไม่รู้จักช่องข้อมูลนี้ (unknown field)" in home
         assert "&lt;b&gt;rank&lt;/b&gt;" in home and "<b>rank" not in home
         assert "livereload" in home  # MkDocs' own reload, on top of the page's
         # every other address answers with the same report (and its own reload), not a spinner
         status, item = _get_any(base + "2567/o02/")
-        assert status == 404 and "content/executives.yml:5" in item and "location.reload()" in item
+        assert status == 404 and "content/executives.yml บรรทัดที่ 5" in item and "location.reload()" in item
         mini.edit("content/executives.yml", "    <b>rank</b>: 1\n", "")
         _wait(lambda: "นายทดสอบ ใจดี" in _get(base + "2567/o02/"), "the fixed data was not rebuilt")
         # broken again while serving: back to the report, still no hanging request

@@ -43,8 +43,8 @@ def _loads(site) -> None:
     load_all(site.file("content"), site.file("data"), SECTIONS, None, root=site.path)
 
 
-PHOTO = "content/executives.yml:5: [executives[0].photo]"
-EVIDENCE = "content/plans.yml:4: [documents[0].file]"
+PHOTO = "content/executives.yml บรรทัดที่ 5 · ผู้บริหารคนที่ 1 · ช่อง photo:"
+EVIDENCE = "content/plans.yml บรรทัดที่ 4 · เอกสารที่ 1 · ช่อง file:"
 
 
 @pytest.mark.parametrize("data, words", [
@@ -104,7 +104,7 @@ def test_svg_logo_is_refused_with_guidance(mini):
     mini.file("content/files/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
     mini.write("content/agency.yml", mini.file("content/agency.yml").read_text(encoding="utf-8") + "logo: logo.svg\n")
     problems = _problems(mini)
-    assert len(problems) == 1 and problems[0].startswith("content/agency.yml:5: [logo]"), problems
+    assert len(problems) == 1 and problems[0].startswith("content/agency.yml บรรทัดที่ 5 · ช่อง logo:"), problems
     assert "PNG/JPEG" in problems[0]
 
 
@@ -137,10 +137,10 @@ def test_broken_image_keeps_the_last_good_site_and_is_named_by_ita_check(mini):
     result = mini.build()
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out
-    assert "content/executives.yml:10: [executives[1].photo]" in out
+    assert "content/executives.yml บรรทัดที่ 10 · ผู้บริหารคนที่ 2 · ช่อง photo:" in out
     assert mini.site_digest() == before
     check = mini.run("ita", "check")
-    assert check.returncode == 2 and "content/executives.yml:10" in check.stderr + check.stdout
+    assert check.returncode == 2 and "content/executives.yml บรรทัดที่ 10" in check.stderr + check.stdout
 
 
 def test_symlink_out_of_the_files_folder_is_refused(mini, tmp_path):
