@@ -98,8 +98,8 @@ def test_bad_csv_row_is_reported_with_its_line(mini):
     result = mini.build()
     out = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in out
-    assert "content/procurement/2567.csv:4: [price]" in out
-    assert "content/procurement/2567.csv:5: [date]" in out and "2567-02-30" in out
+    assert "content/procurement/2567.csv บรรทัดที่ 4 · ช่อง price:" in out
+    assert "content/procurement/2567.csv บรรทัดที่ 5 · ช่อง date:" in out and "2567-02-30" in out
 
 
 def test_unknown_csv_header_is_named(mini):

@@ -100,8 +100,8 @@ def test_bad_rows_are_named_by_file_sheet_and_row(mini):
     result = mini.build(strict=False)
     out = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in out
-    assert "content/procurement/2567.xlsx แผ่นงาน 'ธ.ค. 66' แถวที่ 5 (sheet, row): [winner] ต้องเป็นชื่อตามด้วยราคา" in out, out
-    assert "content/procurement/2567.xlsx แผ่นงาน 'ธ.ค. 66' แถวที่ 6 (sheet, row): [contract_no] ไม่พบวันที่ใน 'ใบสั่งจ้าง 22/2567'" in out
+    assert "content/procurement/2567.xlsx แผ่นงาน 'ธ.ค. 66' แถวที่ 5 (sheet, row) · ช่อง winner: ต้องเป็นชื่อตามด้วยราคา" in out, out
+    assert "content/procurement/2567.xlsx แผ่นงาน 'ธ.ค. 66' แถวที่ 6 (sheet, row) · ช่อง contract_no: ไม่พบวันที่ใน 'ใบสั่งจ้าง 22/2567'" in out
     assert "แถวที่ 4" not in out
 
 
