@@ -130,7 +130,7 @@ def test_duplicate_key_names_both_lines_and_does_not_cascade(mini):
                                  "annual_plan: {title: แผนดำเนินงาน}\nannual_plan: {title: แผนดำเนินงานประจำปี}\n")
     mini.edit("content/plans.yml", "kind: annual_plan", "kind: local_report")
     problems = _problems(mini)
-    assert problems == ["data/kinds.yml:3: คีย์ 'annual_plan' ซ้ำกับบรรทัด 2 ให้เหลือไว้ที่เดียว "
+    assert problems == ["data/kinds.yml บรรทัดที่ 3: คีย์ 'annual_plan' ซ้ำกับบรรทัด 2 ให้เหลือไว้ที่เดียว "
                         "(duplicate key, first at line 2)"]
 
 
@@ -147,7 +147,7 @@ def test_duplicate_catalog_item_names_both_lines(mini):
     mini.write("data/ita/2567.yml", text.replace("  - number: 11\n", "  - number: 2\n"))
     problems = _problems(mini)
     assert len(problems) == 1, problems
-    assert problems[0].startswith("data/ita/2567.yml:29: [items[2].number]") and "บรรทัด 18" in problems[0]
+    assert problems[0].startswith("data/ita/2567.yml บรรทัดที่ 29 · รายการที่ 3 · ช่อง number:") and "บรรทัด 18" in problems[0]
 
 
 # -- month and date fields
@@ -157,7 +157,7 @@ def test_duplicate_catalog_item_names_both_lines(mini):
 def test_every_month_field_is_validated_with_its_line(mini, month, words):
     mini.write("content/procurement.yml", f"quiet_months:\n  - month: '2567-01'\n  - month: '{month}'\n")
     problems = _problems(mini)
-    assert len(problems) == 1 and problems[0].startswith("content/procurement.yml:3: [quiet_months[1].month]"), problems
+    assert len(problems) == 1 and problems[0].startswith("content/procurement.yml บรรทัดที่ 3 · รายการที่ 2 ของ quiet_months · ช่อง month:"), problems
     assert words in problems[0]
 
 
@@ -166,6 +166,6 @@ def test_dates_far_ahead_and_reversed_terms_warn_with_their_lines(built):
     built.edit("content/executives.yml", "    phone: 0 5300 0000 ต่อ 101\n",
                "    phone: 0 5300 0000 ต่อ 101\n    since: 2566-05-01\n    until: 2565-05-01\n")
     out = _failed_cleanly(built.build())
-    assert "content/plans.yml:5: [documents[0].date]" in out and "3109-10-20" in out and "543" in out
-    assert "content/executives.yml:8: [executives[0].until]" in out and "2565-05-01" in out
+    assert "content/plans.yml บรรทัดที่ 5 · เอกสารที่ 1 · ช่อง date:" in out and "3109-10-20" in out and "543" in out
+    assert "content/executives.yml บรรทัดที่ 8 · ผู้บริหารคนที่ 1 · ช่อง until:" in out and "2565-05-01" in out
     assert built.site_digest() == built.before
