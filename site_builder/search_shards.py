@@ -59,6 +59,12 @@ def grams(lines) -> set[str]:
     return {g for g in out if "\n" not in g}
 
 
+def _cut(joined: bytes) -> bytes:
+    """The grams of NUL-joined texts as NUL-joined bytes (what the build cache keeps)."""
+    lines = {line for text in joined.decode().split("\0") for line in squeeze(text).split("\n")}
+    return "\0".join(sorted(grams(lines))).encode()
+
+
 def utf16_length(text: str) -> int:
     """The length search.js sees (JavaScript counts UTF-16 code units)."""
     return len(text.encode("utf-16-le")) // 2
@@ -100,9 +106,7 @@ def shard(index: dict, cache_dir: Path | None = None) -> dict[str, str]:
     for c, chunk in enumerate(chunks):
         # years repeat most lines of a topic: each line's grams are cut once, and kept in the
         # build cache, as a rebuild finds most topics unchanged
-        lines = "\n".join(sorted({line for n in chunk for line in squeeze(texts[n]).split("\n")}))
-        cut = cached(lines.encode(), "grams", lambda data: "\0".join(grams(data.decode().split("\n"))).encode(),
-                     cache_dir)
+        cut = cached("\0".join(texts[n] for n in chunk).encode(), "grams", _cut, cache_dir)
         for g in cut.decode().split("\0") if cut else ():
             table[g].append(c)
     buckets: list[dict[str, list[int]]] = [{} for _ in range(BUCKETS)]
