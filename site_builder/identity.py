@@ -144,6 +144,7 @@ def _resize_logo(data: bytes) -> bytes:
 
     register_heif()
     with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (LOGO_HEIGHT * 4, LOGO_HEIGHT * 4))  # a large JPEG decodes at a fraction
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGBA")
         if image.height > LOGO_HEIGHT:

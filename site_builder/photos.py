@@ -23,6 +23,7 @@ def _resize(data: bytes) -> bytes:
 
     register_heif()
     with Image.open(io.BytesIO(data)) as image:
+        image.draft("RGB", (WIDTH * 2, HEIGHT * 2))  # a phone's 48 MP JPEG decodes at 1/8: seconds saved
         image = ImageOps.exif_transpose(image).convert("RGB")
         image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))
         out = io.BytesIO()
