@@ -13,13 +13,15 @@ import io
 import os
 import re
 from datetime import date, datetime, timedelta, timezone
+from html import unescape as html_unescape
 from pathlib import Path
+from urllib.parse import urljoin
 
 from . import thai, urls
 from .build_cache import cached
 from .models.content import Content
 from .policies import POLICIES
-from .render import clean
+from .render import attr, clean
 from .uploads import register_heif
 
 BANGKOK = timezone(timedelta(hours=7))
@@ -319,6 +321,24 @@ def _codes_unbroken(table: str) -> str:
     """Item codes in a table's text kept on one line."""
     return re.sub(r">([^<]+)<", lambda m: ">" + _CODE.sub(r'<span class="ita-nowrap">\1</span>', m.group(1)) + "<",
                   table)
+
+
+_LINK = re.compile(r'<a href="([^"#][^"]*)"')
+
+
+def print_addresses(html: str, page_url: str) -> str:
+    """Mark each evidence file or outside link with the absolute address a printed page shows
+    after it (`data-print-href`; ita.css prints it): a reader of the paper finds the document."""
+    def mark(match: re.Match) -> str:
+        href = html_unescape(match.group(1))
+        if href.startswith(("mailto:", "tel:")):
+            return match.group(0)
+        external = href.startswith(("http://", "https://"))
+        if not external and "files/" not in href:
+            return match.group(0)  # another page of this site: its title is the address
+        target = href if external or not page_url else urljoin(page_url, href)
+        return f'{match.group(0)} data-print-href="{attr(target)}"'
+    return _LINK.sub(mark, html)
 
 
 def permalinks_after_headings(html: str) -> str:

@@ -210,7 +210,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             self.indexer.close()
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        return identity.permalinks_after_headings(identity.wrap_tables(html))
+        html = identity.permalinks_after_headings(identity.wrap_tables(html))
+        return identity.print_addresses(html, page.canonical_url or "")
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         output = identity.fix_page_html(output)

@@ -17,7 +17,8 @@ def survey_url(code: str, survey: str = "eit") -> str:
 def qr_svg(data: str, title: str, cache_dir: Path | None = None) -> str:
     """An inline SVG QR code with an accessible name, dark on white for any scanner."""
     label = attr(title)
-    return cached(f"{data}\n{label}".encode(), "qr.svg", lambda _: _make_svg(data, label).encode(), cache_dir).decode()
+    return cached(f"{data}\n{label}".encode(), "qr-scalable.svg", lambda _: _make_svg(data, label).encode(),
+                  cache_dir).decode()
 
 
 def _make_svg(data: str, label: str) -> str:
@@ -25,5 +26,7 @@ def _make_svg(data: str, label: str) -> str:
 
     qr = segno.make(data, error="m")
     svg = qr.svg_inline(scale=6, border=2, dark="#000", light="#fff", title=label, svgclass="ita-qr__code")
-    # role=img + aria-label so screen readers announce it as one image.
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    width, height = qr.symbol_size(scale=6, border=2)
+    # role=img + aria-label so screen readers announce it as one image; a viewBox so that CSS
+    # can print it larger (the A4 poster) without blurring.
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" viewBox="0 0 {width} {height}" ', 1)

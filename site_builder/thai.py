@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-import re
 
 BE_OFFSET = 543
 

@@ -72,7 +72,7 @@ def test_two_thousand_csv_rows_build_into_month_pages(mini):
     assert re.search(r"\d{1,3}(,\d{3})+\.\d\d", month)  # baht with separators
     annual = mini.html("2567/o22/")
     assert "100 รายการที่มีมูลค่าสูงสุด" in annual and "ทั้งสิ้น <strong>1,000 รายการ" in annual
-    prices = [float(p.replace(",", "")) for p in re.findall(r"<td style=\"text-align: right;\">([\d,]+\.\d\d)</td>",
+    prices = [float(p.replace(",", "")) for p in re.findall(r"<td[^>]* style=\"text-align: right;\">([\d,]+\.\d\d)</td>",
                                                            annual.split('id="procurement-top"')[1])]
     assert prices == sorted(prices, reverse=True) and len(prices) == 100
     assert (mini.path / "site/procurement/2567.csv").read_text(encoding="utf-8-sig").count("\n") == 1001
