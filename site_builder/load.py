@@ -247,8 +247,7 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
                          f"ปี {model.year} ไม่ตรงกับชื่อไฟล์ {path.name} (ตั้งชื่อไฟล์ตามปีที่ประเมิน)")
             continue
         for loc, message in measures_year.disagreements(model):
-            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
-            problems.warn(source.shown_as, line_of(source.data, loc), where, message)
+            problems.warn(source.shown_as, line_of(source.data, loc), field_path(loc), message)
         measures[model.year] = model
     stems: dict[str, Path] = {}
     for path in procurement_files(content_dir):

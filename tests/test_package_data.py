@@ -64,3 +64,12 @@ def test_theme_folder_is_optional_and_used_when_present(mini):
     result = mini.build()
     assert result.returncode == 0, result.stderr
     assert "own-theme-mark" in mini.html("2567/o01/")
+
+
+def test_a_site_catalog_that_is_not_a_mapping_is_named(mini):
+    mini.write("data/ita/2568.yml", "- number: 1\n")
+    mini.edit("mkdocs.yml", "years: [2567]", "years: [2568]")
+    result = mini.build()
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    assert "data/ita/2568.yml:1:" in out and "items:" in out
