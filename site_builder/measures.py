@@ -530,10 +530,23 @@ def _merged(rows: list[list[tuple[Cell, Any]]]) -> list[list[Cell | None]]:
     return out
 
 
+def _literal_parts(data: list[Any]) -> list[tuple[str, list[list[Cell | None]]]]:
+    """A table written cell by cell (`data:`): a lone text is a group row across the table."""
+    parts: list[tuple[str, list[list[Cell | None]]]] = [("", [])]
+    for row in data:
+        if isinstance(row, str):
+            parts.append((row, []))
+        else:
+            parts[-1][1].append([lines_cell(value) for value in row])
+    return [p for p in parts if p[0] or p[1]]
+
+
 def source_tables(spec: TableSpec, groups: list[Group], cells: _Cells, base_id: str) -> list[SourceTable]:
     """The declared table, or (groups: headings) one such table per group."""
     header_rows = _header_rows(spec)
     width = len(spec.leaves())
+    if spec.data is not None:
+        return [SourceTable(header_rows, _literal_parts(spec.data), width, base_id)]
     parts = []
     for group in groups:
         rows = [cells.row(spec, group, m, r) for m, r in _rows_of(spec, group.measures)]

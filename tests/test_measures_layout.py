@@ -81,7 +81,7 @@ def test_only_the_headings_the_report_has(mini, fixture: Path) -> None:
 
 def test_a_measure_spans_the_rows_of_its_activities(mini) -> None:
     page, _ = built(mini, FIXTURES / "phonsawan-2567-issues.yml")
-    row = re.search(r"<tr>\s*<td rowspan=\"2\">.*?</tr>", page, re.S)
+    row = re.search(r"<tr>\s*<td[^>]* rowspan=\"2\"[^>]*>.*?</tr>", page, re.S)
     assert row and row[0].count('rowspan="2"') == 3 and "I19" in row[0]  # questions, measure, responsible
 
 
@@ -196,3 +196,23 @@ def test_one_table_per_group_under_its_heading() -> None:
         ("2", "part-1", "มาตรการ"), ("3", "plan-1-heading", "ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"),
         ("3", "plan-2-heading", "หัวข้ออิสระ")]
     assert [t["rows"] for t in source_tables(page)] == [[["ก"]], [["ข"]]]
+
+
+def test_a_table_written_cell_by_cell() -> None:
+    """A table that is not about measures (scores by year, say) is written as the source has it."""
+    model = Measures.model_validate({"year": 2567, "measures": [{"name": "ก"}], "body": [{"table": {
+        "id": "scores",
+        "columns": [{"header": "ตัวชี้วัด"}, {"header": "คะแนน", "columns": [{"header": "2565"}, {"header": "2566"}]}],
+        "data": ["แบบวัด IIT", ["1 การปฏิบัติหน้าที่", 95.5, 96.12], ["2 การใช้งบประมาณ", None, ["ก", "ข"]]]}}]})
+    assert source_tables(page_html(model, rows=[])) == [{
+        "headers": [["ตัวชี้วัด", "คะแนน"], ["2565", "2566"]],
+        "rows": [["แบบวัด IIT"], ["1 การปฏิบัติหน้าที่", "95.5", "96.12"], ["2 การใช้งบประมาณ", "", "ก ข"]]}]
+
+
+@pytest.mark.parametrize("table, words", [
+    ({"columns": [{"header": "ก"}, {"header": "ข"}], "data": [["1"]]}, "data แถวที่ 1 มี 1 ช่อง แต่ตารางมี 2 คอลัมน์"),
+    ({"columns": ["name"], "data": [["1"]]}, "เฉพาะ header"),
+])
+def test_a_literal_table_that_does_not_fit(table: dict, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        Measures.model_validate({"year": 2567, "body": [{"table": table}]})

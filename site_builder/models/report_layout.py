@@ -33,6 +33,14 @@ RESERVED_IDS = re.compile(
     r"^(report|analysis|analysis-scores|weak-points|improvements|limits|measures|results|iit|eit|"
     r"oit-progress|eit-survey|sign-off|signatures|top|(part|table|measures|results|oit)-.*)$")
 
+def _as_text(value: Any) -> Any:
+    """Numbers in a cell (a score, a count) are text as written."""
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+# A cell of a literal table: text (line breaks kept), a list of points, or empty.
+LiteralCell = Annotated[str | list[Annotated[str, BeforeValidator(_as_text)]] | None, BeforeValidator(_as_text)]
+
 _KEY = re.compile(r"^[A-Za-z0-9_\u0e00-\u0e7f-]+$")
 
 
@@ -77,11 +85,20 @@ class TableSpec(Model):
     groups: Literal["rows", "headings", "none"] = Field(
         "rows", description="หัวกลุ่ม (ประเด็น): rows = แถวคั่นในตาราง, headings = หัวข้อเหนือตารางของแต่ละกลุ่ม, none = ไม่แสดง")
     columns: list[Column] = Field(min_length=1)
+    data: list[Annotated[str, BeforeValidator(_as_text)] | list[LiteralCell]] | None = Field(
+        None, description="ตารางที่ไม่ได้มาจากมาตรการ: แถวของข้อความตามเอกสาร; ข้อความเดียว = แถวหัวกลุ่มเต็มความกว้าง")
 
     @model_validator(mode="after")
     def _free_id(self) -> "TableSpec":
         if self.id and RESERVED_IDS.match(self.id):
             raise ValueError(f"id '{self.id}' ซ้ำกับ anchor อื่นของหน้า ให้ตั้งชื่ออื่น เช่น plan, report-table")
+        if self.data is not None:
+            if any(c.show or c.key for c in self.leaves()):
+                raise ValueError("ตารางที่มี data ระบุคอลัมน์ได้เฉพาะ header (และ columns ของหัวสองชั้น)")
+            width = len(self.leaves())
+            for n, row in enumerate(self.data, 1):
+                if isinstance(row, list) and len(row) != width:
+                    raise ValueError(f"data แถวที่ {n} มี {len(row)} ช่อง แต่ตารางมี {width} คอลัมน์")
         return self
 
     def leaves(self) -> list[Column]:
