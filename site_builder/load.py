@@ -24,7 +24,7 @@ from .uploads import upload_problem
 from .models.evidence import Document
 from .models.organisation import Executive
 from .package_data import catalogs_dir
-from .yamlsource import LineDict, LineList, YamlSyntaxError, field_path, line_of, read_yaml, validate
+from .yamlsource import LineDict, LineList, YamlSyntaxError, cut_short, field_path, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
 _REFERENCE_FIELDS = frozenset((*FILE_FIELDS, "kind"))
@@ -161,16 +161,22 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
             if why:
                 problems.add(source.shown_as, line, where, why)
                 continue
-            target = (files_dir / value).resolve()
+            try:
+                target = (files_dir / value).resolve()
+                found = target.is_file()
+            except (OSError, RuntimeError) as err:  # a name too long for the disk, a loop of links
+                problems.add(source.shown_as, line, where, f"เปิดไฟล์ '{cut_short(value)}' ไม่ได้: "
+                             f"{getattr(err, 'strerror', None) or err} (cannot open the file)")
+                continue
             if not target.is_relative_to(files_root) or target == files_root:
                 problems.add(source.shown_as, line, where, f"ไฟล์ '{value}' ต้องอยู่ใต้ content/files/ "
                              f"(ลิงก์สัญลักษณ์ที่ชี้ออกไปนอกโฟลเดอร์ก็ไม่รับ) (must be inside content/files/)")
-            elif not target.is_file() and isinstance(owner, Executive) and name == "photo":
+            elif not found and isinstance(owner, Executive) and name == "photo":
                 # A missing portrait is a gap of the executives item (a warning naming it),
                 # not a data error: the rest of the site still builds.
                 owner.photo = None
                 owner._missing_photo = value
-            elif not target.is_file():
+            elif not found:
                 problems.add(source.shown_as, line, where,
                              f"ไม่พบไฟล์หลักฐาน content/files/{value} (evidence file is missing)")
             else:
@@ -185,7 +191,7 @@ def _check_references(model: BaseModel, source: Source, files_dir: Path, kinds: 
             usual = [k for k, kind in kinds.items() if kind.topic == source.path.stem] or list(kinds)
             hint = (f" หมายถึง '{near[0]}' หรือไม่? (did you mean '{near[0]}'?)" if near
                     else f" ชนิดที่ใช้ได้ (known kinds): {', '.join(usual)}")
-            problems.add(source.shown_as, line, where, f"ไม่รู้จักชนิดเอกสาร '{value}' (unknown document kind){hint}")
+            problems.add(source.shown_as, line, where, f"ไม่รู้จักชนิดเอกสาร '{cut_short(value)}' (unknown document kind){hint}")
 
 
 def _check_public_names(files: dict[str, int], problems: ProblemList) -> None:

@@ -132,7 +132,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
             # Reported, and the rest of the file still read: a lost file would turn into a
             # cascade of knock-on errors (one kind defined twice: every use "unknown").
             first = result.key_lines[key]
-            loader.duplicates.append((key_node.start_mark.line + 1, f"คีย์ '{_shown(key)}' ซ้ำกับบรรทัด {first} "
+            loader.duplicates.append((key_node.start_mark.line + 1, f"คีย์ '{cut_short(key)}' ซ้ำกับบรรทัด {first} "
                                       f"ให้เหลือไว้ที่เดียว (duplicate key, first at line {first})"))
             continue
         result[key] = _construct(loader, value_node)
@@ -156,7 +156,7 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     return result
 
 
-def _shown(value: object, limit: int = 60) -> str:
+def cut_short(value: object, limit: int = 60) -> str:
     """A value quoted in a message, cut short: a message never carries a whole huge value."""
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} ตัวอักษร)"
@@ -216,7 +216,7 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
         line = mark.line + 1 if mark else None
         if "tab" in what or (line and _indented_with_tab(text, line)):
             what = TAB_INDENT
-        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {_shown(yaml_problem(what), 300)}")) from None
+        raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {cut_short(yaml_problem(what), 300)}")) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {yaml_problem(str(err))}")) from None
 
@@ -356,7 +356,7 @@ def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -
     kind = item["type"]
     ctx = item.get("ctx") or {}
     got = item.get("input")
-    shown = f" (ได้ {_shown(repr(got))})" if isinstance(got, (str, int, float, bool)) and got is not None else ""
+    shown = f" (ได้ {cut_short(repr(got))})" if isinstance(got, (str, int, float, bool)) and got is not None else ""
     message = _MESSAGES.get(kind)
     if kind == "extra_forbidden" and loc and model is not None:
         allowed = _allowed_fields(model, loc)
@@ -376,7 +376,7 @@ def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -
     elif kind in ("literal_error", "enum"):
         choices, first = _choices(str(ctx.get("expected", "")))
         name = loc[-1] if loc and isinstance(loc[-1], str) else "ค่า"
-        message = f"ใช้ค่า {_shown(repr(got))} ไม่ได้ ค่าที่ใช้ได้: {choices} ให้เลือกค่าใดค่าหนึ่ง เช่น {name}: {first}"
+        message = f"ใช้ค่า {cut_short(repr(got))} ไม่ได้ ค่าที่ใช้ได้: {choices} ให้เลือกค่าใดค่าหนึ่ง เช่น {name}: {first}"
     elif kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         word = {"greater_than_equal": ("ต้องไม่น้อยกว่า", "ge"), "greater_than": ("ต้องมากกว่า", "gt"),
                 "less_than_equal": ("ต้องไม่เกิน", "le"), "less_than": ("ต้องน้อยกว่า", "lt")}[kind]
@@ -395,7 +395,7 @@ def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -
     if message is None:
         message = f"ค่าในช่องนี้ไม่ถูกต้อง{shown} ให้ตรวจและแก้ค่า"
     if kind in ("string_type", "int_parsing", "float_parsing", "int_type") and "input" in item:
-        message += f" ได้ {_shown(repr(item['input']))}"
+        message += f" ได้ {cut_short(repr(item['input']))}"
     english = str(item.get("msg", ""))
     if not _THAI.search(message):
         message = f"ค่าในช่องนี้ไม่ถูกต้อง ({message})"
@@ -412,7 +412,7 @@ def problems_from_validation(
     for item in err.errors(include_url=False):
         # Drop the markers pydantic inserts in locations, such as 'function-after[...]'.
         loc = tuple(p for p in item["loc"] if not (isinstance(p, str) and "[" in p))
-        problems.append(Problem(file, line_of(data, loc), field_path(prefix + loc), _shown(explain(item, model, loc), 500)))
+        problems.append(Problem(file, line_of(data, loc), field_path(prefix + loc), cut_short(explain(item, model, loc), 500)))
     return problems
 
 

@@ -175,3 +175,12 @@ def test_file_paths_not_written_plainly_are_refused_with_the_line(mini, path, wo
     mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", f"file: '{path}'")
     problems = _problems(mini)
     assert len(problems) == 1 and problems[0].startswith(EVIDENCE) and words in problems[0], problems
+
+
+@pytest.mark.parametrize("length", [300, 5000])
+def test_file_name_too_long_for_the_disk_is_reported(mini, length):
+    name = "plans/" + "a" * length + ".pdf"
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", f"file: {name}")
+    problems = _problems(mini)
+    assert len(problems) == 1 and problems[0].startswith(EVIDENCE) and "เปิดไฟล์" in problems[0], problems
+    assert len(problems[0]) < 400

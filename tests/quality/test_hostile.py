@@ -458,7 +458,7 @@ def test_hostile_upload_stops_the_build_before_site_is_touched(mini, case):
     result = mini.build()
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out, out
-    assert re.search(r"content/\w+\.yml:\d+: \[[\w.\[\]]*(file|photo|logo)\]", out), out
+    assert re.search(r"content/\w+\.yml บรรทัดที่ \d+ · (.+ · )?ช่อง (file|photo|logo):", out), out
     assert mini.site_digest() == before
 
 
@@ -521,6 +521,6 @@ def test_yaml_that_explodes_stops_the_build_quickly_with_its_line(mini, case):
     result = mini.build()
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out, out
-    assert re.search(r"content/structure\.yml:\d+:", out) and len(out) < 5000, out[:2000]
+    assert re.search(r"content/structure\.yml บรรทัดที่ \d+", out) and len(out) < 5000, out[:2000]
     assert time.monotonic() - start < 60
     assert mini.site_digest() == before
