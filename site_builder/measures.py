@@ -25,7 +25,7 @@ from .status import Status
 STATUS_TEXT = {
     "not_started": "ยังไม่ได้ดำเนินการ",
     "in_progress": "อยู่ระหว่างดำเนินการ",
-    "done": "ดำเนินการแล้ว",
+    "done": "ดำเนินการแล้วเสร็จ",
 }
 ROUND_TEXT = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
 

@@ -63,14 +63,19 @@ def _human_size(size: int | None) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+# The CSV is opened in a spreadsheet by the webmaster and pasted into ITAS: Thai headers.
+ITAS_CSV_HEADERS = {"item": "ข้อ", "title": "ชื่อข้อ", "url": "URL", "status": "สถานะ", "explanation": "คำอธิบาย"}
+
+
 def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) -> list[FileSpec]:
     """item → absolute URL (+ a hint for the assessor), to paste into the NACC's ITAS."""
     rows = []
     for status in statuses:
         item = status.item
-        hint = f"ข้อมูลทุกองค์ประกอบของข้อ {item.label} อยู่ในหน้านี้"
+        # True whatever the status: it says where to look, not that everything is there.
+        hint = f"ข้อมูลของข้อ {item.label} อยู่ในหน้านี้ แยกตามองค์ประกอบในหัวข้อ 'องค์ประกอบที่ต้องแสดง'"
         if status.documents:
-            hint += f" พร้อมเอกสารหลักฐาน {len(status.documents)} รายการ ในหัวข้อ 'เอกสารหลักฐาน'"
+            hint += f" และมีเอกสารหลักฐาน {len(status.documents)} รายการ ในหัวข้อ 'เอกสารหลักฐาน'"
         rows.append({
             "item": item.label,
             "title": item.title,
@@ -78,7 +83,8 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
             "status": status.status,
             "explanation": hint,
         })
-    csv_text = spreadsheet.csv_text(list(rows[0]), (row.values() for row in rows))
+    csv_rows = ([*row.values()][:3] + [row["status"].text, row["explanation"]] for row in rows)
+    csv_text = spreadsheet.csv_text(list(ITAS_CSV_HEADERS.values()), csv_rows)
     payload = {"year": catalog.year, "provisional": catalog.provisional, "items": rows}
     return [
         FileSpec(urls.itas_csv(catalog.year), csv_text),

@@ -131,8 +131,10 @@ def test_itas_exports_have_absolute_urls(mini):
     assert mini.build().returncode == 0
     text = (mini.path / "site/2567/itas.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["item"] for r in rows] == ["O1", "O2", "O11"]
-    assert rows[1]["url"] == "https://www.example.go.th/ita/2567/o02/"
+    assert [r["ข้อ"] for r in rows] == ["O1", "O2", "O11"]
+    assert rows[1]["URL"] == "https://www.example.go.th/ita/2567/o02/"
+    assert rows[1]["สถานะ"] == "ครบถ้วนตามองค์ประกอบ"
+    assert rows[1]["คำอธิบาย"].startswith("ข้อมูลของข้อ O2 อยู่ในหน้านี้ แยกตามองค์ประกอบ")
     data = json.loads((mini.path / "site/2567/itas.json").read_text(encoding="utf-8"))
     assert data["year"] == 2567 and data["items"][2]["url"].endswith("/ita/2567/o11/")
 

@@ -289,7 +289,7 @@
     }).then(function () {
       if (mine === run) show(q, list);
     }, function () {
-      if (mine === run) status.textContent = "โหลดข้อมูลการค้นหาไม่สำเร็จ กรุณาลองใหม่อีกครั้ง";
+      if (mine === run) status.textContent = "โหลดข้อมูลการค้นหาไม่สำเร็จ โปรดลองใหม่อีกครั้ง";
     });
   }
 
