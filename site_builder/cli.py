@@ -22,6 +22,7 @@ import yaml
 from . import identity, new_site, photos, procurement_sheets, urls
 from .errors import ContentError
 from .load import relative
+from .site_config import plugin_options
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
@@ -33,30 +34,8 @@ ASSETS = Path(__file__).parent / "assets"
 OVERRIDES = Path(__file__).parent / "overrides"
 
 
-def _plugin_options(config_file: Path) -> tuple[dict, dict]:
-    """The `ita` plugin's options and the rest of mkdocs.yml, read without building."""
-
-    class _Lenient(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may use !ENV or !!python/name tags: keep their text, they do not matter here.
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    if not config_file.is_file():
-        raise click.ClickException(
-            f"ไม่พบไฟล์ {config_file}: ให้เปิดหน้าต่างคำสั่งในโฟลเดอร์เว็บไซต์ (ที่มี mkdocs.yml) หรือระบุด้วย "
-            f"-f <โฟลเดอร์>/mkdocs.yml หรือเริ่มเว็บไซต์ใหม่ด้วย ita new <โฟลเดอร์> "
-            f"(no {config_file} here: run ita in the site's folder, pass -f, or start one with ita new)")
-    raw = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Lenient) or {}  # noqa: S506
-    for entry in raw.get("plugins") or []:
-        if isinstance(entry, dict) and "ita" in entry:
-            return entry["ita"] or {}, raw
-        if entry == "ita":
-            return {}, raw
-    raise click.ClickException(f"{config_file}: ไม่พบปลั๊กอิน 'ita' ใน plugins (the ita plugin is not in plugins)")
-
-
 def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict, dict]:
-    options, raw = _plugin_options(config_file)
+    options, raw = plugin_options(config_file)
     root = config_file.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     if not docs_dir.is_dir():
@@ -277,7 +256,7 @@ def import_() -> None:
 @click.option("--force", is_flag=True, help="เขียนทับไฟล์ CSV ที่มีอยู่แล้ว (overwrite)")
 def import_procurement(config_file: Path, source: Path, year: int, force: bool) -> None:
     """อ่านแบบ สขร.1 หรือตารางของโครงการ (CSV, XLSX, XLS) แล้วเขียน content/procurement/YEAR.csv."""
-    options, _ = _plugin_options(config_file)
+    options, _ = plugin_options(config_file)
     folder = config_file.resolve().parent / options.get("content_dir", "content") / "procurement"
     target = folder / f"{year}.csv"
     if target.exists() and not force and target.resolve() != source.resolve():

@@ -14,6 +14,7 @@ from .models.catalog import Catalog
 from .models.organisation import Agency
 from .scaffold import measures_text, site_files, write_site
 from .site import SECTIONS
+from .site_config import plugin_options
 from .yamlsource import problems_from_validation
 
 
@@ -148,11 +149,9 @@ def next_measures(previous: str, old_year: int, year: int) -> str:
 @click.pass_context
 def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
     """เริ่มปีประเมิน YEAR: เพิ่มปีใน mkdocs.yml และเริ่มไฟล์มาตรการจากปีก่อน (start a new assessment year)."""
-    if not config_file.is_file():
-        raise click.ClickException(f"ไม่พบไฟล์ {config_file}: สั่งในโฟลเดอร์เว็บไซต์ หรือระบุด้วย -f "
-                                   f"(no {config_file}: run it in the site's folder)")
+    options, _ = plugin_options(config_file)
     root = config_file.resolve().parent
-    if f"{year}.yml" not in catalog_files(root / "data"):
+    if f"{year}.yml" not in catalog_files(root / options.get("data_dir", "data")):
         raise click.ClickException(
             f"โปรแกรมรุ่นนี้ยังไม่มีรายการประเมินปีงบประมาณ {year}: ปรับรุ่นโปรแกรม (pip install --upgrade ita-site-builder) "
             f"หรือเพิ่ม data/ita/{year}.yml แล้วสั่งใหม่ (no catalog for {year} yet: upgrade the tool)")
@@ -165,7 +164,7 @@ def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
     if new_text != text:
         config_file.write_text(new_text, encoding="utf-8")
         click.echo(f"เพิ่มปีงบประมาณ {year} ใน {config_file} แล้ว (added {year})")
-    measures_dir = root / "content" / "measures"
+    measures_dir = root / options.get("content_dir", "content") / "measures"
     target = measures_dir / f"{year}.yml"
     earlier = sorted((int(p.stem), p) for p in measures_dir.glob("*.yml") if p.stem.isdigit() and int(p.stem) < year)
     if target.exists():
