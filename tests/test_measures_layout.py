@@ -154,7 +154,7 @@ def test_standard_layout_keeps_derived_sections_outside(mini) -> None:
     ({"measures": [{"name": "ก"}], "body": [{"table": {"columns": [
         {"header": "ผล", "columns": [{"header": "ก", "columns": ["name"]}]}]}}]}, "สองชั้น"),
     ({"measures": [{"name": "ก"}], "body": ["sign_off", "sign_off"]}, "ซ้ำ"),
-    ({"measures": [{"name": "ก"}], "body": [{"table": {"id": "report", "columns": ["name"]}}]}, "2567.yml:2: [body[0].table] id 'report'"),
+    ({"measures": [{"name": "ก"}], "body": [{"table": {"id": "report", "columns": ["name"]}}]}, "2567.yml บรรทัดที่ 2 · รายการที่ 1 ของ body · ช่อง table: id 'report'"),
     ({"measures": [{"name": "ก"}], "body": [{"table": {"id": "plan", "columns": ["name"]}},
                                             {"table": {"id": "plan", "columns": ["name"]}}]}, "id 'plan'"),
 ])
