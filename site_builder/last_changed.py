@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from . import thai
+from . import thai, urls
 from .check import document_rules
 from .pages import PageSpec
 
@@ -106,6 +106,8 @@ def page_sources(path: str, statuses: dict[int, list], kinds: dict, content_dir:
     """The content files whose change changes the page at source path `path` (a folder stands
     for everything in it). Pages that gather everything (home, documents, sitemap) get the
     content folder itself."""
+    if path == urls.SEARCH:
+        return set()  # the search page shows no data of its own
     parts = path.removesuffix(".md").split("/")
     year = int(parts[0]) if parts[0].isdigit() else None
     if year in statuses and len(parts) == 2:

@@ -10,6 +10,7 @@
   var input = form.querySelector("input[name=q]");
   var status = document.getElementById("search-status");
   var region = document.getElementById("search-results");
+  var help = document.getElementById("search-help");
   var indexUrl = new URL(form.getAttribute("data-search-index"), document.baseURI);
   var baseTitle = document.title;
   var MAX = 50, CONTEXT = 50, LENGTH = 160;
@@ -231,8 +232,13 @@
     var old = document.getElementById("search-list");
     if (old) old.parentNode.removeChild(old);
     document.title = q ? q + " – " + baseTitle : baseTitle;
+    if (help) help.hidden = true;
     if (!q) { status.textContent = ""; return; }
-    if (!list.length) { status.textContent = "ไม่พบผลการค้นหาสำหรับ “" + q + "”"; return; }
+    if (!list.length) {
+      status.textContent = "ไม่พบผลการค้นหาสำหรับ “" + q + "”";
+      if (help) help.hidden = false;  // what to try instead (search page)
+      return;
+    }
     status.textContent = "พบ " + list.length + " รายการสำหรับ “" + q + "”" +
       (list.length > MAX ? " (แสดง " + MAX + " รายการแรก)" : "");
     var ts = terms(q), ol = document.createElement("ol");
@@ -301,6 +307,7 @@
   function fromUrl() {
     var q = new URLSearchParams(location.search).get("q") || "";
     input.value = q;
+    if (!q && document.activeElement === document.body) input.focus();  // an empty page: type at once
     search(q);
   }
 
