@@ -299,6 +299,9 @@ _CODE = re.compile(r"(?<![\w.])(O\d{1,2}|\d{1,2}\.\d)(?![\w.])")
 def _as_cards(table: str) -> tuple[str, bool]:
     """A table of CARD_COLUMNS or more simple columns, each body cell labelled with its column
     (data-label), so that a phone shows each row as a card; other tables as they are."""
+    if "data-label=" in table:
+        # A measures report's declared table labels its own cells (two-level headers, merged cells).
+        return table, max((len(_TD.findall(row)) for row in _ROW.findall(table)), default=0) >= CARD_COLUMNS
     head = _HEAD.search(table)
     if not head or "colspan" in head.group(1) or "rowspan" in head.group(1):
         return table, False

@@ -410,11 +410,21 @@ class SourceTable:
     width: int
     id: str = ""
     heading: str = ""  # groups: headings: the group's heading, above the table
+    labels: list[str] = field(default_factory=list)  # each column's name for its cells (cards on a phone)
+
+
+def _header_text(column: Column) -> str:
+    return column.header or (FIELD_HEADERS[column.show] if column.show else "")
+
+
+def _labels(spec: TableSpec) -> list[str]:
+    """Each leaf column's full name: "ผลการดำเนินการ – ผลผลิต" under a two-level header."""
+    return [" – ".join(p for p in (_header_text(c) if c.columns else "", _header_text(leaf)) if p)
+            for c in spec.columns for leaf in c.leaves()]
 
 
 def _header_rows(spec: TableSpec) -> list[list[HeaderCell]]:
-    def text(column: Column) -> str:
-        return column.header or (FIELD_HEADERS[column.show] if column.show else "")
+    text = _header_text
 
     if not any(c.columns for c in spec.columns):
         return [[HeaderCell(text(c)) for c in spec.columns]]
@@ -545,17 +555,18 @@ def source_tables(spec: TableSpec, groups: list[Group], cells: _Cells, base_id: 
     """The declared table, or (groups: headings) one such table per group."""
     header_rows = _header_rows(spec)
     width = len(spec.leaves())
+    labels = _labels(spec)
     if spec.data is not None:
-        return [SourceTable(header_rows, _literal_parts(spec.data), width, base_id)]
+        return [SourceTable(header_rows, _literal_parts(spec.data), width, base_id, labels=labels)]
     parts = []
     for group in groups:
         rows = [cells.row(spec, group, m, r) for m, r in _rows_of(spec, group.measures)]
         if rows:
             parts.append((group.heading if spec.groups != "none" else "", _merged(rows)))
     if spec.groups == "headings":
-        return [SourceTable(header_rows, [("", rows)], width, f"{base_id}-{n}", heading)
+        return [SourceTable(header_rows, [("", rows)], width, f"{base_id}-{n}", heading, labels)
                 for n, (heading, rows) in enumerate(parts, 1)]
-    return [SourceTable(header_rows, parts, width, base_id)]
+    return [SourceTable(header_rows, parts, width, base_id, labels=labels)]
 
 
 def _group_id(prefix: str, group: Any, index: int, used: set[str]) -> str:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder.models.measures import Measures
 from site_builder.models.report_layout import FIELDS
@@ -159,7 +160,6 @@ def test_standard_layout_keeps_derived_sections_outside(mini) -> None:
                                             {"table": {"id": "plan", "columns": ["name"]}}]}, "id 'plan'"),
 ])
 def test_bad_layout_is_a_clear_error(mini, change: dict, words: str) -> None:
-    import yaml
     mini.write("content/measures/2567.yml", yaml.safe_dump({"year": 2567, **change}, allow_unicode=True))
     result = mini.build()
     assert result.returncode == 1
@@ -216,3 +216,14 @@ def test_a_table_written_cell_by_cell() -> None:
 def test_a_literal_table_that_does_not_fit(table: dict, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         Measures.model_validate({"year": 2567, "body": [{"table": table}]})
+
+
+def test_cells_carry_their_column_for_phone_cards(mini) -> None:
+    page, _ = built(mini, FIXTURES / "huaisai-2568-memo.yml")
+    progress = page[page.index('id="progress"'):]
+    assert 'data-label="ผลการดำเนินการ – ผลผลิต">บุคลากรเข้าร่วม 57 คน' in progress
+    assert 'data-label="หมายเหตุ"></td>' in progress
+    page, _ = built(mini, FIXTURES / "phonsawan-2567-issues.yml")
+    assert 'data-label="หลักฐาน">รายงานผลการตรวจนับพัสดุประจำปี</td>' in page  # the row beside merged cells
+    assert not re.search(r"<td[^>]*data-label=[^>]*data-label=", page)
+    assert re.search(r'class="ita-scroll ita-cards"[^>]*><table><caption[^>]*>[^<]*</caption>\s*<thead>\s*<tr>\s*<th scope="col">ข้อคำถาม', page)
