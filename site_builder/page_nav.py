@@ -1,6 +1,6 @@
 """Each page's navigation: its own top-level section in full, every other section as one link.
 
-The site's navigation has one section per year ("ITA 2567") with every item of that year. A
+The site's navigation has one section per year ("ปีงบประมาณ 2567") with every item of that year. A
 theme renders the whole tree into every page, so ten years would put ten years of items into
 each page (and make every page's HTML, and the build, grow with the number of years). Here a
 page gets a navigation in which the section that holds it keeps its children and each other

@@ -106,13 +106,13 @@ def navigation(prepared: Prepared) -> list:
             children.append({f"{item.label} {item.title}": urls.item(year, item.code)})
         if urls.measures(year) in paths:
             children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
-        nav.append({f"ITA {year}": children})
+        nav.append({f"ปีงบประมาณ {year}": children})
     archived = set(prepared.archive_years)
     for year in sorted((set(prepared.loaded.content.measures) - set(prepared.years)) | archived, reverse=True):
         children = [{f"เอกสารย้อนหลัง ปีงบประมาณ {year}": urls.year(year)}] if year in archived else []
         if urls.measures(year) in paths:
             children.append({"มาตรการส่งเสริมคุณธรรมฯ": urls.measures(year)})
-        nav.append({f"ITA {year}": children})
+        nav.append({f"ปีงบประมาณ {year}": children})
     return nav
 
 
