@@ -117,8 +117,8 @@ class Block(Model):
 
     heading: str | None = Field(None, description="หัวข้อตามเอกสาร")
     level: Literal[2, 3, 4] = Field(2, description="ระดับหัวข้อ")
-    text: Annotated[str | list[Annotated[Text, BeforeValidator(str)]], BeforeValidator(
-        lambda v: str(v) if isinstance(v, (int, float)) else v)] | None = Field(None, description="ข้อความ")
+    text: Annotated[str | list[Annotated[Text, BeforeValidator(_as_text)]], BeforeValidator(_as_text)] | None = Field(
+        None, description="ข้อความ: ย่อหน้า (ขึ้นบรรทัดใหม่ได้) หรือรายการข้อ ๆ")
     table: TableSpec | None = None
     section: Section | None = Field(None, description="ส่วนมาตรฐาน เช่น analysis, sign_off, oit_progress")
 
