@@ -349,7 +349,8 @@ def permalinks_after_headings(html: str) -> str:
     text alone; the link follows it, named after it (ita.css shows it beside the heading)."""
     def move(match: re.Match) -> str:
         open_tag, level, anchor, text, link, close_tag = match.groups()
-        name = " ".join(_TAGS.sub("", text).split())
+        # The heading is HTML: its text is unescaped, then escaped for the attribute.
+        name = attr(" ".join(html_unescape(_TAGS.sub("", text)).split()))
         link = re.sub(r'\stitle="[^"]*"', "", link).replace("<a ", f'<a aria-label="ลิงก์มาที่หัวข้อ {name}" ', 1)
         return f'<div class="ita-heading">{open_tag}{text.rstrip()}{close_tag}{link}</div>'
     return _PERMALINK.sub(move, html)

@@ -514,3 +514,14 @@ def test_sitemap_groups_pages_by_year_newest_first():
     assert page.path == "sitemap.md"
     assert "- [2567/o01.md](2567/o01.md)" in page.markdown and "## ITA ปีงบประมาณ 2568 {#fy2568}" in page.markdown
     assert "{#procurement}" in page.markdown and "{#policies}" in page.markdown and "{#general}" in page.markdown
+
+
+def test_permalink_name_keeps_quotes_and_markup_of_the_heading_inert():
+    from site_builder.identity import permalinks_after_headings
+
+    heading = ('<h2 id="x">ชื่อ &#60;b&#62; "ab" \' onmouseover=\'x <em>เน้น</em>'
+               '<a class="headerlink" href="#x" title="ลิงก์">¶</a></h2>')
+    moved = permalinks_after_headings(heading)
+    label = re.search(r'<a aria-label="([^"]*)" class="headerlink"', moved)
+    assert label, moved
+    assert html.unescape(label.group(1)) == "ลิงก์มาที่หัวข้อ ชื่อ <b> \"ab\" ' onmouseover='x เน้น"
