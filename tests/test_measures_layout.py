@@ -13,6 +13,7 @@ import yaml
 
 from site_builder.models.measures import Measures
 from site_builder.models.report_layout import FIELDS
+from site_builder.thai import DigitStyle
 from site_builder.yamlsource import read_yaml
 from test_measures import page_html
 
@@ -227,3 +228,12 @@ def test_cells_carry_their_column_for_phone_cards(mini) -> None:
     assert 'data-label="หลักฐาน">รายงานผลการตรวจนับพัสดุประจำปี</td>' in page  # the row beside merged cells
     assert not re.search(r"<td[^>]*data-label=[^>]*data-label=", page)
     assert re.search(r'class="ita-scroll ita-cards"[^>]*><table><caption[^>]*>[^<]*</caption>\s*<thead>\s*<tr>\s*<th scope="col">ข้อคำถาม', page)
+
+
+def test_thai_digits_in_headings_arabic_inside_tables() -> None:
+    model = Measures.model_validate(read_yaml(FIXTURES / "phonsawan-2567-issues.yml"))
+    page = page_html(model, rows=[], style=DigitStyle.FORMAL)
+    assert ">ส่วนที่ ๑ มาตรการและผลการดำเนินการ<" in page
+    table = source_tables(page)[0]
+    assert table["rows"][0] == ["ประเด็นที่ 1 กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ"]
+    assert "ติดป้ายครบทุกจุดบริการ 5 จุด" in table["rows"][1]
