@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import identity, photos, search, serve_error, uploads, urls
+from . import identity, page_digits, photos, search, serve_error, uploads, urls
 from .errors import ContentError, Problem
 from .page_indexer import PageIndexer
 from .page_nav import PageNavs
@@ -81,6 +81,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             self.broken = err
             config.theme.static_templates.clear()
             return config
+        self.digit_style = self.prepared.loaded.content.agency.digits
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
         for note in self.prepared.site.notes:
             log.info(note)
@@ -214,7 +215,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         return identity.print_addresses(html, page.canonical_url or "")
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        output = identity.fix_page_html(output)
+        output = page_digits.one_digit_system(identity.fix_page_html(output), self.digit_style)
         self.indexer.add(page.file.dest_uri, output)
         return output
 

@@ -229,3 +229,38 @@ def test_cards_on_a_360_px_phone(demo_build):
             [region.scrollWidth, region.clientWidth])""")
         browser.close()
     assert widths and all(scroll <= client + 1 for scroll, client in widths)  # nothing to scroll sideways
+
+
+def digits_in_text(html: str) -> tuple[list[str], list[str]]:
+    """(Arabic, Thai) numbers in a page's visible text, codes (O13, E11) left out."""
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", html.split("<body", 1)[1], flags=re.S)
+    words = re.sub(r"<[^>]+>", " ", body).split()
+    arabic = [w for w in words if re.search(r"[0-9]", w) and not re.fullmatch(r"[A-Z]{1,3}\d+[,;)]?", w)]
+    return arabic, [w for w in words if re.search("[๐-๙]", w)]
+
+
+def test_one_digit_system_per_page(demo_build):
+    # The demo's setting is `formal`: the measures report and the poster in Thai digits, except
+    # document numbers, money and addresses; every other page in Arabic digits.
+    arabic, thai_words = digits_in_text(demo_build.html("2567/measures/"))
+    assert len(thai_words) > 100
+    assert all("/" in w or re.fullmatch(r"[\d,]+\.\d\d", w) for w in arabic), arabic
+    for url in ("", "2567/o21/", "2568/", "procurement/2567-03/", "policies/accessibility/"):
+        assert digits_in_text(demo_build.html(url))[1] == [], url
+    poster_arabic, _ = digits_in_text(demo_build.html("eit-poster/"))
+    assert poster_arabic == ["https://itas.nacc.go.th/go/eit/BSL7Q2"]
+
+
+def test_digit_references_and_attributes_are_left_whole():
+    from site_builder.page_digits import one_digit_system
+    from site_builder.thai import DigitStyle
+
+    html = ('<div class="ita-report"><p>&#57;&#54;.12 คะแนน ข้อ O13 <a href="https://x.go.th/2567">ลิงก์ 2567</a>'
+            '</p><table><tr><td data-label="งบประมาณ (บาท)">15,000.00</td><td data-label="ผล">3 ครั้ง</td></tr>'
+            '</table><span lang="en">WCAG 2.2</span><code>a1</code> &amp; 1/2567</div>')
+    assert one_digit_system(html, DigitStyle.FORMAL) == (
+        '<div class="ita-report"><p>๙๖.๑๒ คะแนน ข้อ O13 <a href="https://x.go.th/2567">ลิงก์ ๒๕๖๗</a>'
+        '</p><table><tr><td data-label="งบประมาณ (บาท)">15,000.00</td><td data-label="ผล">๓ ครั้ง</td></tr>'
+        '</table><span lang="en">WCAG 2.2</span><code>a1</code> &amp; 1/2567</div>')
+    assert one_digit_system("<p>ปี ๒๕๖๗</p>", DigitStyle.FORMAL) == "<p>ปี 2567</p>"
+    assert one_digit_system("<p>ปี 2567</p>", DigitStyle.EVERYWHERE) == "<p>ปี ๒๕๖๗</p>"
