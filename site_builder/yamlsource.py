@@ -338,6 +338,13 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+# What the models' patterns ask for, in words with an example: a webmaster cannot read a regex.
+PATTERN_WORDS = {
+    r"^\d{5}$": "รหัสไปรษณีย์ตัวเลข 5 หลัก เช่น 52130 (five digits)",
+    r"^#[0-9a-fA-F]{6}$": "รหัสสี # ตามด้วยตัวเลขฐานสิบหก 6 ตัว เช่น \"#1d6b3a\" (a colour as #RRGGBB, in quotes)",
+    r"^[a-z0-9_]+$": "อักษรอังกฤษตัวเล็ก ตัวเลข หรือ _ เช่น annual_plan (lower-case letters, digits, _)",
+    r"^[a-z][a-z0-9-]*$": "อักษรอังกฤษตัวเล็กขึ้นต้น ตามด้วยอักษร ตัวเลข หรือ - เช่น plan (lower-case letters, digits, -)",
+}
 
 
 def _choices(expected: str) -> tuple[str, str]:
@@ -368,7 +375,9 @@ def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -
     elif kind in ("value_error", "assertion_error"):
         message = str(ctx.get("error") or item.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     elif kind == "string_pattern_mismatch":
-        message = f"รูปแบบไม่ถูกต้อง{shown} ให้แก้ตามรูปแบบที่กำหนด (pattern {ctx.get('pattern')})"
+        expected = PATTERN_WORDS.get(str(ctx.get("pattern")))
+        message = (f"รูปแบบไม่ถูกต้อง{shown} ต้องเป็น{expected}" if expected else
+                   f"รูปแบบไม่ถูกต้อง{shown} ให้แก้ตามรูปแบบที่กำหนด (pattern {ctx.get('pattern')})")
     elif kind == "union_tag_invalid":
         message = f"ชนิด '{ctx.get('tag')}' ไม่มี ค่าที่ใช้ได้: {_choices(str(ctx.get('expected_tags', '')))[0]}"
     elif kind == "union_tag_not_found":
@@ -400,7 +409,8 @@ def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -
     if not _THAI.search(message):
         message = f"ค่าในช่องนี้ไม่ถูกต้อง ({message})"
     elif english and not _THAI.search(english) and kind not in _MESSAGES and english not in message \
-            and kind not in ("value_error", "assertion_error", "extra_forbidden", "literal_error", "enum"):
+            and kind not in ("value_error", "assertion_error", "extra_forbidden", "literal_error", "enum") \
+            and str(ctx.get("pattern")) not in PATTERN_WORDS:  # those carry their English already
         message += f" ({english})"
     return message
 

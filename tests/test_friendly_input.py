@@ -83,3 +83,11 @@ def test_ita_check_names_a_missing_custom_dir(mini):
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in out
     assert "theme.custom_dir" in out and "ลบบรรทัด custom_dir" in out
+
+
+def test_a_pattern_is_explained_in_words_with_an_example(mini):
+    mini.write("content/agency.yml", mini.file("content/agency.yml").read_text(encoding="utf-8")
+               + 'colours:\n  primary: "green"\n')
+    out = mini.build().stderr
+    assert "รหัสสี # ตามด้วยตัวเลขฐานสิบหก 6 ตัว เช่น \"#1d6b3a\"" in out and "'green'" in out
+    assert "pattern" not in out and "0-9a-fA-F" not in out
