@@ -29,7 +29,7 @@ from pathlib import Path
 from .build_cache import cached
 from .search_fold import squeeze
 
-BUCKETS = 64  # gram table files
+BUCKETS = 128  # gram table files: more files, smaller ones, fewer bytes per query
 MAX_CHUNK = 48_000  # bytes: a larger topic is split
 GRAM = 3  # characters per gram (grams() cuts 1 to 3): a term is looked up by its runs of three, a shorter one whole
 GRAMS_PER_TERM = 3  # at most this many gram table files per query term
