@@ -14,7 +14,7 @@ from pathlib import Path
 from . import archive, documents_page, procurement_pages, qr, search, spreadsheet, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
-from .yamlsource import line_of
+from .yamlsource import cut_short, line_of
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
@@ -178,7 +178,7 @@ def level_notice(measures, catalogs: dict[int, Catalog]) -> str | None:
     level = measures.analysis.level if measures.analysis else None
     if not level or not levels or level in levels:
         return None
-    return (f"content/measures/{measures.year}.yml · ช่อง analysis.level: ระดับ '{level}' ไม่ใช่ระดับผลการประเมิน"
+    return (f"content/measures/{measures.year}.yml · ช่อง analysis.level: ระดับ '{cut_short(level)}' ไม่ใช่ระดับผลการประเมิน"
             f"ของปี {measures.analysis.year} ({' '.join(levels)}) ให้ใส่ระดับตามที่สำนักงาน ป.ป.ช. แจ้ง"
             f" เช่น level: {levels[-2] if len(levels) > 1 else levels[0]}")
 

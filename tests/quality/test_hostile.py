@@ -86,7 +86,7 @@ MUST_SHOW = ["<script>alert(", "{{ 7*7 }}", "**ตัวหนา**", "| หั�
 # Fields that hold identifiers, paths, dates, choices or numbers, not free text.
 NOT_TEXT = {"file", "photo", "logo", "role", "side", "date", "covers", "from", "to", "since", "until", "website",
             "url", "map_url", "postcode", "itas_code", "digits", "primary", "accent", "status", "language", "tool",
-            "type", "id", "topic", "item", "round", "year", "issue"}
+            "type", "id", "topic", "item", "round", "year", "issue", "level"}
 
 
 # ---------------------------------------------------------------- injecting
