@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine:
 #   make site   build the demo site into site/ (creates .venv)
-#   make test   install everything the tests need, Debian packages included, and run them
+#   make test   install everything the tests need, Debian packages included, lint, and run them
+#   make lint   ruff and mypy, as configured in pyproject.toml
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 DEBS := chromium fonts-thai-tlwg default-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test test-deps debs node bytecode bench bench-scale weight clean
+.PHONY: site serve check lint test test-deps debs node bytecode bench bench-scale weight clean
 
 $(BIN)/mkdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +46,11 @@ node: node_modules/.installed
 
 test-deps: debs $(BIN)/pytest node
 
-test: test-deps
+lint: $(BIN)/pytest
+	$(BIN)/ruff check site_builder tests tools
+	$(BIN)/mypy
+
+test: test-deps lint
 	$(BIN)/pytest -n 2
 
 # Benchmarks time the package as installed, from bytecode: an editable install under

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
 from . import periods, thai
 from .models.catalog import (
-    AnyCheck, Catalog, Component, DocumentsCheck, FieldsCheck, Item, MeasuresCheck, RecordsCheck, RolesCheck,
+    AnyCheck,
+    Catalog,
+    Component,
+    DocumentsCheck,
+    FieldsCheck,
+    Item,
+    MeasuresCheck,
+    RecordsCheck,
+    RolesCheck,
     SettingCheck,
     simple_checks,
 )

@@ -11,27 +11,23 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-import shutil
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
-import yaml
 
-from . import identity, new_site, photos, procurement_sheets, urls
+from . import generate as generate_folder
+from . import new_site, procurement_sheets, publish
 from .errors import ContentError
 from .load import relative
-from .site_config import plugin_options
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
 from .models.measures import Measures
-from .site import Prepared, gaps, nav_paths, navigation, prepare
+from .site import Prepared, gaps, prepare
+from .site_config import plugin_options
 from .status import Status
 from .workbooks import EXTENSIONS as SHEET_EXTENSIONS
-
-ASSETS = Path(__file__).parent / "assets"
-OVERRIDES = Path(__file__).parent / "overrides"
 
 
 def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict, dict]:
@@ -90,9 +86,9 @@ def usage_problem(err: click.ClickException) -> str:
 class ThaiGroup(click.Group):
     """Usage errors reach the webmaster in Thai (Click writes them in English only)."""
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+    def main(self, *args, **kwargs):
         try:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]  # passes Click's own arguments on
         except click.exceptions.Abort:
             click.echo("ยกเลิกแล้ว (aborted)", err=True)
             sys.exit(1)
@@ -179,52 +175,9 @@ def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
     """เขียนหน้า Markdown ที่สร้างแล้วลงโฟลเดอร์ OUT_DIR (docs/ + mkdocs.yml) ให้เครื่องมืออื่นสร้างเว็บต่อได้."""
     prepared, options, raw = _prepare(config_file, years)
     root = config_file.resolve().parent
-    content_dir = root / options.get("content_dir", "content")
-    docs = out_dir / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    for page in prepared.site.pages:
-        _write(docs / page.path, page.markdown)
-    for spec in prepared.site.files:
-        _write(docs / spec.path, spec.content)
-    content = prepared.loaded.content
-    photo_files = {p.photo for p in content.executives.executives if p.photo}
-    if content.agency.logo:
-        _write(docs / urls.logo(content.agency.logo), identity.web_logo(content_dir / "files" / content.agency.logo))
-    for name in prepared.loaded.file_sizes:
-        source = content_dir / "files" / name
-        if name == content.agency.logo:
-            continue  # published resized as the banner logo above
-        if name in photo_files:
-            _write(docs / urls.photo(name), photos.web_photo(source))
-        else:
-            (docs / urls.evidence(name)).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, docs / urls.evidence(name))
-    shutil.copytree(ASSETS, docs / urls.ASSETS_DIR, dirs_exist_ok=True)
-    plain = {k: v for k, v in raw.items() if k not in ("plugins", "docs_dir", "site_dir")}
-    plain.update(docs_dir="docs", plugins=[], extra_css=[*identity.EXTRA_CSS, *(raw.get("extra_css") or [])])
-    # Plain MkDocs takes one custom_dir: the package's layouts with the site's own on top.
-    theme = dict(plain.get("theme") or {})
-    plain["extra"] = dict(plain.get("extra") or {})
-    identity.apply_theme_settings(content, theme, plain["extra"])
-    overrides = out_dir / "overrides"
-    if overrides.exists():
-        shutil.rmtree(overrides)
-    shutil.copytree(OVERRIDES, overrides)
-    own_theme = root / (theme.get("custom_dir") or "theme")
-    if own_theme.is_dir():
-        shutil.copytree(own_theme, overrides, dirs_exist_ok=True)
-    theme["custom_dir"] = "overrides"
-    plain["theme"] = theme
-    plain["nav"] = raw.get("nav") or navigation(prepared)
-    in_nav = set(nav_paths(plain["nav"]))
-    plain["not_in_nav"] = "\n".join(f"/{p.path}" for p in prepared.site.pages if p.path not in in_nav)
-    exts = list(plain.get("markdown_extensions") or [])
-    names = {e if isinstance(e, str) else next(iter(e)) for e in exts}
-    exts += [e for e in ("attr_list", "md_in_html", "tables", "toc") if e not in names]
-    plain["markdown_extensions"] = exts
-    _write(out_dir / "mkdocs.yml", yaml.safe_dump(plain, allow_unicode=True, sort_keys=False))
-    click.echo(f"เขียน {len(prepared.site.pages)} หน้า และ {len(prepared.site.files)} ไฟล์ลงใน {out_dir}")
+    plan = publish.plan(prepared, root / options.get("content_dir", "content"))
+    generate_folder.write_folder(plan, raw, root, out_dir)
+    click.echo(f"เขียน {len(plan.pages)} หน้า และ {len(plan.files) + len(plan.copies) + len(plan.images)} ไฟล์ลงใน {out_dir}")
 
 
 @main.command()

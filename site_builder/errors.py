@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # The n-th entry of a list, counting from 1, in the webmaster's words.
 ENTRY_NAMES = {
     "executives": "ผู้บริหารคนที่", "documents": "เอกสารที่", "entries": "รายการที่", "components": "องค์ประกอบที่",
@@ -29,7 +28,9 @@ def place(field: str) -> str:
         return f"ข้อ O{catalog_item.group(1)} · {catalog_item.group(2)}"
     if not field or not re.fullmatch(r"(?:[A-Za-z_][\w-]*|\[\d+\])(?:\.?(?:[A-Za-z_][\w-]*|\[\d+\]))*", field):
         return f"ช่อง {field}" if field else ""
-    parts, names, last = [], [], None
+    parts: list[str] = []
+    names: list[str] = []
+    last = None
     for name, index in _PART.findall(field):
         if index:
             noun = ENTRY_NAMES.get(last or "")

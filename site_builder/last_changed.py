@@ -131,7 +131,7 @@ def page_sources(path: str, statuses: dict[int, list], kinds: dict, content_dir:
 
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files, with each folder replaced by the files in it."""
-    files = []
+    files: list[Path] = []
     for path in paths:
         files.extend(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else files.append(path)
     return files

@@ -15,15 +15,15 @@ from .errors import Problem, ProblemList
 from .models.base import Model, Text
 from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, simple_checks
 from .models.content import TOPIC_FILES, Content
+from .models.evidence import Document
 from .models.measures import Measures
+from .models.organisation import Executive
 from .models.procurement import Procurement
+from .package_data import catalogs_dir
 from .procurement_sheets import read_purchases
-from .workbooks import EXTENSIONS as SHEET_EXTENSIONS
 from .public_names import public_name
 from .uploads import upload_problem
-from .models.evidence import Document
-from .models.organisation import Executive
-from .package_data import catalogs_dir
+from .workbooks import EXTENSIONS as SHEET_EXTENSIONS
 from .yamlsource import LineDict, LineList, YamlSyntaxError, cut_short, field_path, line_of, read_yaml, validate
 
 FILE_FIELDS = ("file", "photo", "logo")
@@ -264,7 +264,9 @@ def load_content(content_dir: Path, kinds: dict[str, Kind], root: Path, problems
             continue
         stems[path.stem] = path
         rows = read_purchases(path, relative(path, root), problems.items)
-        topics.setdefault("procurement", Procurement()).purchases.extend(rows)
+        procurement = topics.setdefault("procurement", Procurement())
+        assert isinstance(procurement, Procurement)
+        procurement.purchases.extend(rows)
     if "agency" not in topics:
         if not (content_dir / "agency.yml").is_file():
             problems.add(relative(content_dir / "agency.yml", root), None, "",
@@ -333,6 +335,7 @@ def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[A
     files = [base.shown_as] * len(items)
     position = {raw.get("number"): i for i, raw in enumerate(items) if isinstance(raw, dict)}
     for k, (raw, item) in enumerate(zip(site_items, valid, strict=True)):
+        assert item is not None  # problems were found otherwise
         line = site_items.item_lines[k] if isinstance(site_items, LineList) else None
         if item.number in position:
             i = position[item.number]
@@ -379,11 +382,12 @@ def load_catalogs(data_dir: Path | None, kinds: dict[str, Kind], sections: set[s
         stem = name.removesuffix(".yml")
         if years is not None and stem.isdigit() and int(stem) not in years:
             continue
-        sources = [_read(path, root, problems) for path in paths]
-        if None in sources:
+        read = [_read(path, root, problems) for path in paths]
+        sources = [s for s in read if s is not None]
+        if len(sources) < len(read):
             continue
         source = sources[-1]
-        data, files = source.data, []
+        data, files = source.data, list[str]()
         if len(sources) == 2 and not (isinstance(source.data, dict) and source.data.get("replace") is True):
             merged = _merge_catalog(sources[0], sources[1], problems)
             if merged is None:

@@ -160,7 +160,7 @@ def has_data(value: Any) -> bool:
 
 def lines_cell(value: str | list[str] | None) -> Cell:
     """Text as written: a string keeps its line breaks; a list becomes a list."""
-    if not has_data(value):
+    if value is None or not has_data(value):
         return Cell()
     if isinstance(value, str):
         lines = [line.strip() for line in value.replace("\r", "").split("\n") if line.strip()]
@@ -196,63 +196,6 @@ def _table(columns: Mapping[str, str], labels: Mapping[str, str], rows: list[dic
     return Table(headers, [[row.get(k) or Cell() for k in keys] for row in rows], keys)
 
 
-# --------------------------------------------------------------------------- which columns
-
-
-def _measure_values(measure: Measure) -> dict[str, Any]:
-    return {
-        "number": measure.number,
-        "name": measure.name,
-        "questions": measure.questions,
-        "finding": measure.finding,
-        "guideline": measure.guideline,
-        "steps": measure.steps,
-        "target": measure.target,
-        "budget": measure.budget,
-        "period": [measure.period, measure.covers],
-        "responsible": measure.responsible,
-        "monitoring": measure.monitoring,
-        "note": measure.note,
-    }
-
-
-def _result_values(result: Result) -> dict[str, Any]:
-    return {
-        "round": result.round,
-        "status": result.status,
-        "method": result.method,
-        "summary": result.summary,
-        "outputs": result.outputs,
-        "outcomes": result.outcomes,
-        "problems": result.problems,
-        "recommendations": result.recommendations,
-        "date": [result.date, result.covers],
-        "evidence": result.evidence,
-    }
-
-
-def used_columns(measures: Iterable[Measure]) -> list[str]:
-    """The measure-table columns (keys of MEASURE_COLUMNS, in order) that have data."""
-    measures = list(measures)
-    return [k for k in MEASURE_COLUMNS if any(has_data(_measure_values(m)[k]) for m in measures)]
-
-
-def used_result_columns(measures: Iterable[Measure]) -> list[str]:
-    """The results-table columns (keys of RESULT_COLUMNS, in order) that have data."""
-    measures = [m for m in measures if m.results]
-    used = []
-    for key in RESULT_COLUMNS:
-        if key == "number":
-            ok = any(has_data(m.number) for m in measures)
-        elif key == "measure":
-            ok = bool(measures)
-        else:
-            ok = any(has_data(_result_values(r)[key]) for m in measures for r in m.results)
-        if ok:
-            used.append(key)
-    return used
-
-
 def referenced_items(measures: Measures) -> set[int]:
     """OIT item numbers the file points at (evidence links and responsible-unit overrides),
     so the caller can warn about numbers that the year's catalog does not have."""
@@ -272,7 +215,7 @@ def _measure_label(measure: Measure, index: int) -> str:
     return f"มาตรการที่ {measure.number or index}"
 
 
-def _measure_table(group_measures: list[Measure], labels: Mapping[str, str], renderer: Renderer) -> Table:
+def _measure_table(group_measures: list[Measure], labels: Mapping[Any, str], renderer: Renderer) -> Table:
     rows = []
     for m in group_measures:
         rows.append({
@@ -306,7 +249,7 @@ def _evidence_cell(result: Result, item_url: Callable[[int], str | None], file_u
     return Cell("links", links) if links else Cell()
 
 
-def _result_table(group_measures: list[Measure], labels: Mapping[str, str], renderer: Renderer,
+def _result_table(group_measures: list[Measure], labels: Mapping[Any, str], renderer: Renderer,
                   item_url: Callable[[int], str | None], file_url: Callable[[str], str],
                   titles: Mapping[int, str]) -> tuple[Table | None, list[str]]:
     rows, pending = [], []
@@ -334,7 +277,7 @@ def _result_table(group_measures: list[Measure], labels: Mapping[str, str], rend
     return (_table(RESULT_COLUMNS, labels, rows) if rows else None), pending
 
 
-def _indicator_table(rows_in: list[IndicatorRow], labels: Mapping[str, str], renderer: Renderer) -> Table | None:
+def _indicator_table(rows_in: list[IndicatorRow], labels: Mapping[Any, str], renderer: Renderer) -> Table | None:
     if not rows_in:
         return None
     rows = [{
@@ -355,7 +298,7 @@ def _get(row: Any, name: str, default: Any = None) -> Any:
     return getattr(row, name, default)
 
 
-def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[str, str],
+def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[Any, str],
                   item_url: Callable[[int], str | None]) -> list[dict[str, Any]]:
     overrides = {o.item: o for o in measures.oit}
     sections: list[dict[str, Any]] = []

@@ -22,7 +22,7 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
     """(location, message) for each title naming another year, an analysis of an older
     assessment than the year before, and each date outside the year."""
     year = measures.year
-    titles = [(("title",), measures.title)]
+    titles: list[tuple[tuple, str | None]] = [(("title",), measures.title)]
     if measures.memo:
         titles.append((("memo", "subject"), measures.memo.subject))
     for loc, text in titles:
@@ -35,7 +35,7 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
         yield ("analysis", "year"), (f"วิเคราะห์ผลการประเมินปีงบประมาณ {analysed} แต่มาตรการของปีงบประมาณ {year} "
                                      f"มาจากผลการประเมินปีงบประมาณ {year - 1} "
                                      f"(the analysis is of {analysed}, the measures of {year} follow the {year - 1} results)")
-    dates = []
+    dates: list[tuple[tuple, date]] = []
     if measures.memo and measures.memo.date:
         dates.append((("memo", "date"), measures.memo.date))
     if measures.sign_off:

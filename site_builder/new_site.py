@@ -177,10 +177,11 @@ def new_year(ctx: click.Context, year: int, config_file: Path) -> None:
         catalog, kinds = _package_catalog(year) if f"{year}.yml" in catalog_files(None) else (None, None)
         if catalog is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(measures_text(year, catalog, kinds), encoding="utf-8")
+            target.write_text(measures_text(year, catalog, kinds or {}), encoding="utf-8")
             click.echo(f"เริ่ม {target.relative_to(root)} (started)")
     click.echo(f"\nสิ่งที่ต้องทำของปีงบประมาณ {year} (to do for {year}):")
-    check = ctx.parent.command.get_command(ctx.parent, "check") if ctx.parent else None
+    group = ctx.parent.command if ctx.parent else None
+    check = group.get_command(ctx.parent, "check") if isinstance(group, click.Group) and ctx.parent else None
     if check is not None:
         try:
             ctx.invoke(check, config_file=config_file, years=(year,))

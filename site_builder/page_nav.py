@@ -21,7 +21,7 @@ def _first_url(section: Section) -> str | None:
             url = _first_url(child)
             if url is not None:
                 return url
-        elif child.url is not None:
+        elif isinstance(child, Page | Link) and child.url is not None:
             return child.url
     return None
 

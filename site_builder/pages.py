@@ -8,16 +8,19 @@ headings into `_1`, `_2`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
-from . import archive, documents_page, procurement_pages, qr, search, spreadsheet, thai, urls
+from . import archive, documents_page, procurement_pages, qr, spreadsheet, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .yamlsource import cut_short, line_of
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
+from .yamlsource import line_of
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -69,7 +72,7 @@ ITAS_CSV_HEADERS = {"item": "ข้อ", "title": "ชื่อข้อ", "url"
 
 def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) -> list[FileSpec]:
     """item → absolute URL (+ a hint for the assessor), to paste into the NACC's ITAS."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for status in statuses:
         item = status.item
         # True whatever the status: it says where to look, not that everything is there.
@@ -195,16 +198,18 @@ def content_locator(loaded: Loaded):
 
 
 def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: str,
-               measures_pdf: bool = False, cache_dir: Path | None = None, archive_years: list[int] = ()) -> Site:
-    """Every page and generated file of the site (`cache_dir`: where made QR codes are kept;
-    `archive_years`: years published as a page of their documents, without a catalog)."""
+               measures_pdf: bool = False, eit_qr: str | None = None, archive_years: Sequence[int] = ()) -> Site:
+    """Every page and generated file of the site (`eit_qr`: the survey's QR code when the caller
+    keeps made codes in a cache; `archive_years`: years published as a page of their documents,
+    without a catalog). Writes nothing."""
     content = loaded.content
     agency = content.agency
     site = Site()
     years = sorted(years)
     current = years[-1] if years else None
     eit_url = qr.survey_url(agency.itas_code) if agency.itas_code else ""
-    eit_qr = qr.qr_svg(eit_url, f"QR Code แบบวัด EIT ของ{agency.name}", cache_dir) if eit_url else ""
+    if eit_qr is None:
+        eit_qr = qr.eit_qr(agency.itas_code, agency.name)
     procurement = content.procurement
     months = procurement.monthly
     common = dict(c=content, eit_url=eit_url, eit_qr=eit_qr,
@@ -255,7 +260,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     for year in sorted(archive_years):
         path = urls.year(year)
         body = renderer.render("archive_year.md.j2", year=year, rel=Linker(path), has_measures=year in content.measures,
-                               groups=archive.documents_by_kind(content.documents(), loaded.kinds, year), **common)
+                               groups=archive.documents_by_kind(list(content.documents()), loaded.kinds, year), **common)
         title = f"เอกสารย้อนหลัง ปีงบประมาณ พ.ศ. {year}"
         site.pages.append(PageSpec(path, title, _front(title, f"{title} {agency.name}") + body))
     for year in sorted(set(content.measures) - set(years)):
@@ -289,7 +294,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         site.pages.append(PageSpec(path, title, _front(title, f"{title} ของ{agency.name} แยกตามปีงบประมาณ") + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
         site.files.append(FileSpec(urls.procurement_csv(fiscal), procurement_pages.year_csv(procurement, fiscal)))
-    site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", search.search_page_markdown()))
+    site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", renderer.render("search.md.j2")))
     if eit_url:
         poster = renderer.render("eit_poster.md.j2", rel=Linker(urls.EIT_POSTER), **common)
         site.pages.append(PageSpec(urls.EIT_POSTER, "โปสเตอร์แบบวัด EIT",

@@ -22,9 +22,9 @@ def _resize(data: bytes) -> bytes:
     from PIL import Image, ImageOps
 
     register_heif()
-    with Image.open(io.BytesIO(data)) as image:
-        image.draft("RGB", (WIDTH * 2, HEIGHT * 2))  # a phone's 48 MP JPEG decodes at 1/8: seconds saved
-        image = ImageOps.exif_transpose(image).convert("RGB")
+    with Image.open(io.BytesIO(data)) as opened:
+        opened.draft("RGB", (WIDTH * 2, HEIGHT * 2))  # a phone's 48 MP JPEG decodes at 1/8: seconds saved
+        image = ImageOps.exif_transpose(opened).convert("RGB")
         image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.3))
         out = io.BytesIO()
         image.save(out, "WEBP", quality=70, method=6)

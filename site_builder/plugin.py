@@ -1,10 +1,11 @@
-"""The MkDocs adapter: a thin layer over `site.prepare`.
+"""The MkDocs adapter: a thin layer over the publish plan (publish.py) and the page hooks
+(page_hooks.py), which `ita generate` shares.
 
-on_config loads and checks the data (a data error stops the build before MkDocs
-cleans site/; under `serve` the site becomes one page showing the error), on_files adds the generated pages, evidence and photos, on_nav and
-on_page_context give each page its own year's navigation (`page_nav`), on_post_page
-hands each written page to the search indexer and on_post_build writes the index,
-on_serve watches content/ and data/ for live reload.
+on_config loads and checks the data (a data error stops the build before MkDocs cleans
+site/; under `serve` the site becomes one page showing the error) and applies the plan's
+theme settings, on_files adds the plan's pages and files, the page events run the shared
+page hooks (HTML fixes, each page's navigation, search), on_post_build writes the search
+index (and the measures PDFs when asked), on_serve watches content/ and data/ for live reload.
 """
 
 from __future__ import annotations
@@ -20,17 +21,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import identity, page_digits, photos, search, serve_error, uploads, urls
+from . import publish, serve_error, uploads, urls
 from .errors import ContentError, Problem
-from .page_indexer import PageIndexer
-from .page_nav import PageNavs
-from .site import Prepared, gaps, log_gaps, nav_paths, navigation, prepare
+from .page_hooks import PageHooks
+from .site import Prepared, gaps, log_gaps, prepare
 
 log = logging.getLogger("mkdocs.plugins.ita")
 
-PACKAGE = Path(__file__).parent
-ASSETS = PACKAGE / "assets"
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
 class ItaConfig(Config):
@@ -47,7 +44,8 @@ class ItaConfig(Config):
 
 class ItaPlugin(BasePlugin[ItaConfig]):
     prepared: Prepared | None = None
-    indexer: PageIndexer | None = None
+    plan: publish.Plan | None = None
+    hooks: PageHooks | None = None
     command: str | None = None  # set by on_startup when run from the mkdocs command line
     broken: ContentError | None = None  # under `serve`: the data error the site shows instead
 
@@ -59,7 +57,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self._root(config)
-        self.indexer = PageIndexer()  # search text of each page, read as the page is written
+        self.hooks = PageHooks()
+        self.hooks.on_config(config)
         self.content_dir = root / self.config.content_dir
         self.data_dir = root / self.config.data_dir
         self.cache_dir = root / ".cache" / "ita" / "images"  # resized photos and logo
@@ -81,7 +80,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             self.broken = err
             config.theme.static_templates.clear()
             return config
-        self.digit_style = self.prepared.loaded.content.agency.digits
+        self.hooks.digit_style = self.prepared.loaded.content.agency.digits
         log_gaps(self.prepared.site, log, logging.WARNING if self.config.gap_level == "warning" else logging.INFO)
         for note in self.prepared.site.notes:
             log.info(note)
@@ -89,7 +88,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             log.warning(f"ข้อมูลส่วนบุคคล (PDPA): {problem}")
         self._strict_stops_here(config)
 
-        for name in REQUIRED_EXTENSIONS:
+        self.plan = publish.plan(self.prepared, self.content_dir)
+        for name in publish.MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         # Our layouts sit between the site's own theme/ overrides and Material. theme/ is optional:
@@ -98,11 +98,11 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         if not config.theme.custom_dir and own_theme.is_dir():
             config.theme.dirs.insert(0, str(own_theme))
         own = bool(config.theme.custom_dir) or own_theme.is_dir()
-        config.theme.dirs.insert(1 if own else 0, str(PACKAGE / "overrides"))
-        config.extra_css[:0] = identity.EXTRA_CSS
-        identity.apply_theme_settings(self.prepared.loaded.content, config.theme, config.extra)
+        config.theme.dirs.insert(1 if own else 0, str(publish.OVERRIDES))
+        config.extra_css[:] = self.plan.extra_css(list(config.extra_css))
+        self.plan.apply_theme(config.theme, config.extra)
         if not config.nav:
-            config.nav = navigation(self.prepared)
+            config.nav = self.plan.nav
         if self.command in ("build", "gh-deploy"):
             # A one-shot build: what exists now (modules, the loaded content) lives to the end,
             # so the cyclic collector need not scan it again for every page nor at exit; about
@@ -114,7 +114,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         """Under --strict our warnings stop the build here, before MkDocs cleans site/: the
         last good site stays. (MkDocs itself would write the whole site first, and under
         --quiet it drops warnings before strict mode counts them, mkdocs/mkdocs#4126.)"""
-        if not config.strict or self.command == "serve":
+        if not config.strict or self.command == "serve" or self.prepared is None:
             return
         found = gaps(self.prepared.site) if self.config.gap_level == "warning" else []
         found += [f"ข้อมูลส่วนบุคคล (PDPA): {problem}" for problem in self.prepared.personal_data]
@@ -129,58 +129,40 @@ class ItaPlugin(BasePlugin[ItaConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:
             return Files([])
-        prepared = self.prepared
-        assert prepared is not None
+        plan, prepared = self.plan, self.prepared
+        assert plan is not None and prepared is not None
 
         def add(file: File) -> None:
             existing = files.get_file_from_path(file.src_uri)
             if existing is not None:
-                log.warning(f"{file.src_uri}: แทนที่ไฟล์ใน docs_dir ด้วยหน้าที่สร้างจากข้อมูล ITA")
+                if not (existing.src_uri.endswith(".md") and publish.PLACEHOLDER_MARK in existing.content_string):
+                    log.warning(f"{file.src_uri}: แทนที่ไฟล์ใน docs_dir ด้วยหน้าที่สร้างจากข้อมูล ITA")
                 files.remove(existing)
             files.append(file)
 
-        in_nav = set(nav_paths(config.nav))
-        for page in prepared.site.pages:
-            level = InclusionLevel.UNDEFINED if page.path in in_nav else InclusionLevel.NOT_IN_NAV
+        hidden = set(plan.not_in_nav(config.nav))
+        for page in plan.pages:
+            level = InclusionLevel.NOT_IN_NAV if page.path in hidden else InclusionLevel.UNDEFINED
             add(File.generated(config, page.path, content=page.markdown, inclusion=level))
-        for spec in prepared.site.files:
+        for spec in plan.files:
             add(File.generated(config, spec.path, content=spec.content))
-        content = prepared.loaded.content
-        photo_files = {p.photo for p in content.executives.executives if p.photo}
-        for name in sorted(prepared.loaded.file_sizes):
-            source = self.content_dir / "files" / name
-            if name == content.agency.logo:
-                continue  # published resized as the banner logo below
-            if name in photo_files:
-                add(File.generated(config, urls.photo(name), content=photos.web_photo(source, self.cache_dir)))
-            else:
-                add(File.generated(config, urls.evidence(name), abs_src_path=str(source)))
-        logo = prepared.loaded.content.agency.logo
-        if logo:
-            add(File.generated(config, urls.logo(logo),
-                               content=identity.web_logo(self.content_dir / "files" / logo, self.cache_dir)))
+        for copy in plan.copies:
+            add(File.generated(config, copy.path, abs_src_path=str(copy.source)))
+        for image in plan.images:
+            add(File.generated(config, image.path, content=image.content(self.cache_dir)))
         # MkDocs keeps its plugins to the end: the content is let go once the pages are handed over.
         self.measures_years = sorted(prepared.loaded.content.measures)  # years without a catalog too
-        self.prepared = None
-        for asset in sorted(ASSETS.rglob("*")):
-            # search.js is published beside the search page by on_post_build, not here.
-            if asset.is_file() and asset.name != search.SCRIPT_NAME:
-                add(File.generated(config, urls.asset(asset.relative_to(ASSETS).as_posix()),
-                                   abs_src_path=str(asset)))
+        self.prepared = self.plan = None
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        self.navs = PageNavs(nav)  # each page renders its own year's items, other years as links
-        return nav
+        return self.hooks.on_nav(nav, config, files) if self.hooks else nav
 
     def on_page_context(self, context, page, config: MkDocsConfig, nav):
-        context["nav"] = self.navs.for_page(page)
-        return context
+        return self.hooks.on_page_context(context, page, config, nav) if self.hooks else context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
-        if "nav" in context:  # 404.html: every year as one link
-            context["nav"] = self.navs.for_page(None)
-        return context
+        return self.hooks.on_template_context(context, template_name, config) if self.hooks else context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.broken is not None:
@@ -188,9 +170,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             for name in ("index.html", "404.html"):  # 404.html: what `serve` answers at any other address
                 (Path(config.site_dir) / name).write_text(page, encoding="utf-8")
             return
-        # The index is cut from the built HTML, so it always matches what readers see.
-        log.info("ค้นหา: %s", search.build_search(config.site_dir, extracted=self.indexer.pages(),
-                                                  cache_dir=self._root(config) / ".cache" / "ita" / "grams"))
+        assert self.hooks is not None
+        self.hooks.on_post_build(config)
         if self.config.measures_pdf:
             self._measures_pdfs(Path(config.site_dir), config.use_directory_urls)
 
@@ -207,20 +188,17 @@ class ItaPlugin(BasePlugin[ItaConfig]):
                 log.warning(f"ไม่ได้สร้าง PDF ของรายงานมาตรการ ปี {year}: {err}")
 
     def on_build_error(self, error: Exception) -> None:
-        if self.indexer is not None:
-            self.indexer.close()
+        if self.hooks is not None:  # None when on_config did not run
+            self.hooks.on_build_error(error)
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
-        html = identity.permalinks_after_headings(identity.wrap_tables(html))
-        return identity.print_addresses(html, page.canonical_url or "")
+        return self.hooks.on_page_content(html, page, config, files) if self.hooks else html
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        output = page_digits.one_digit_system(identity.fix_page_html(output), self.digit_style)
-        self.indexer.add(page.file.dest_uri, output)
-        return output
+        return self.hooks.on_post_page(output, page, config) if self.hooks else output
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return identity.fix_page_html(output_content) if template_name.endswith(".html") else output_content
+        return self.hooks.on_post_template(output_content, template_name, config) if self.hooks else output_content
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for path in (self.content_dir, self.data_dir, self._root(config) / "theme"):

@@ -197,4 +197,4 @@ def scan(sources: Iterable[Any]) -> list[Problem]:
     return problems
 
 
-__all__ = ["scan", "sheet_sources", "valid_national_id", "national_ids", "mobile_numbers", "PHONE_FIELDS"]
+__all__ = ["PHONE_FIELDS", "mobile_numbers", "national_ids", "scan", "sheet_sources", "valid_national_id"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from . import spreadsheet, thai, urls
 from .models.evidence import Document
@@ -52,7 +53,8 @@ def _report_month(document: Document) -> tuple[int, int] | None:
 
 def _filed_under(document: Document) -> int:
     """The fiscal year a procurement document is listed under: its month's, else its date's."""
-    return thai.fiscal_year(document.covers.start if _report_month(document) else document.day)
+    month = _report_month(document)
+    return thai.fiscal_year(date(*month, 1) if month else document.day)
 
 
 def signed_reports(procurement: Procurement, summary: MonthSummary) -> list[Document]:

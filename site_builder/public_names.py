@@ -1,7 +1,7 @@
 """The ASCII name under which a file of content/files/ is published.
 
 Agencies name their files as they like (`แผนพัฒนาท้องถิ่น 2566-2570 เพิ่มเติม.pdf`,
-`นายกเทศมนตรี.jpg`, `report #2.pdf`), but a URL must stay short, ASCII and stable (DESIGN §4),
+`นายกเทศมนตรี.jpg`, `report #2.pdf`), but a URL must stay short, ASCII and stable (site_builder/urls.py),
 so such a name never reaches a URL:
 
 - a name of plain ASCII letters, digits and `. _ ~ / -` is published as it is

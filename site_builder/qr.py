@@ -14,6 +14,13 @@ def survey_url(code: str, survey: str = "eit") -> str:
     return ITAS_SURVEY.format(survey=survey, code=code)
 
 
+def eit_qr(itas_code: str | None, agency_name: str, cache_dir: Path | None = None) -> str:
+    """The QR code of the agency's EIT survey ("" without an ITAS code)."""
+    if not itas_code:
+        return ""
+    return qr_svg(survey_url(itas_code), f"QR Code แบบวัด EIT ของ{agency_name}", cache_dir)
+
+
 def qr_svg(data: str, title: str, cache_dir: Path | None = None) -> str:
     """An inline SVG QR code with an accessible name, dark on white for any scanner."""
     label = attr(title)

@@ -7,9 +7,10 @@ own `theme/markdown/` directory override the package's.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
@@ -105,14 +106,14 @@ def _mkdir(path: Path) -> Path:
 class Renderer:
     """Renders `*.md.j2` templates with the site's Thai settings."""
 
-    def __init__(self, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC, override_dirs: list[Path] = (),
+    def __init__(self, digit_style: thai.DigitStyle = thai.DigitStyle.ARABIC, override_dirs: Sequence[Path] = (),
                  cache_dir: Path | None = None):
         loaders = [jinja2.FileSystemLoader(str(d)) for d in override_dirs if d.is_dir()]
         loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,  # Markdown, not HTML: escaping is the explicit `md` filter
+            autoescape=False,  # noqa: S701 (Markdown, not HTML: escaping is the explicit `md` filter)
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -144,10 +145,10 @@ class Renderer:
 
         self.env.tests.update(in_year=_in_year, overlaps_year=_overlaps_year)
 
-    def date(self, value: date | None) -> str:
+    def date(self, value: datetime.date | None) -> str:
         return thai.format_date(value, self.style) if value else ""
 
-    def date_short(self, value: date | None) -> str:
+    def date_short(self, value: datetime.date | None) -> str:
         return thai.format_date_short(value, self.style) if value else ""
 
     def render(self, template: str, **context: object) -> str:

@@ -14,8 +14,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import publish
 from .models.catalog import (
-    Catalog, DocumentsCheck, FieldsCheck, MeasuresCheck, RecordsCheck, RolesCheck, SettingCheck, simple_checks,
+    Catalog,
+    DocumentsCheck,
+    FieldsCheck,
+    MeasuresCheck,
+    RecordsCheck,
+    RolesCheck,
+    SettingCheck,
+    simple_checks,
 )
 from .models.content import TOPIC_FILES
 
@@ -274,7 +282,8 @@ def site_files(name: str, kind: str, website: str, itas_code: str, catalog: Cata
         "content/agency.yml": agency_text(name, kind, website, itas_code, catalog, kinds),
         f"content/measures/{year}.yml": measures_text(year, catalog, kinds),
         "content/files/.gitkeep": "",
-        "content/pages/.gitkeep": "",
+        # Shown only when the folder is built without the plugin, which replaces it (publish.py).
+        "content/pages/index.md": publish.PLACEHOLDER.read_text(encoding="utf-8"),
         "content/procurement/.gitkeep": "",
     }
     for stem in TOPIC_FILES:

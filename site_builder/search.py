@@ -24,9 +24,9 @@ Public API (the MkDocs plugin calls these):
 - `build_search(site_dir, extracted)` in `on_post_build`: writes the index under `search/`
   (`index.json` and the files it points to, cut by `search_shards.py`) and copies
   `search/search.js` into the built site; returns `SearchStats`.
-- `search_page_markdown()` in `on_files`: the body of the page generated at
-  `urls.SEARCH` (`search/index.md`), which loads `search.js` by a path
-  relative to itself.
+- the search page itself is `templates/search.md.j2`, rendered with the other pages
+  (pages.py) at `urls.SEARCH` (`search/index.md`); it loads `search.js` by a path relative
+  to itself.
 - `build_index(site_dir)` / `write_index(site_dir, index)`: the pure parts.
 """
 
@@ -42,13 +42,10 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
-import jinja2
-
 from . import search_shards, urls
 from .search_fold import fold, normalize, squeeze  # noqa: F401  (fold, squeeze: this module's API too)
 
 ASSETS = Path(__file__).parent / "assets"
-TEMPLATES = Path(__file__).parent / "templates"
 
 SEARCH_DIR = urls.SEARCH_DIR
 INDEX_NAME = "index.json"  # site/search/index.json (Material's own search writes search_index.json)
@@ -97,7 +94,7 @@ _ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))
 _RAW_TEXT = {"script", "style", "textarea", "title"}
 
 
-def _feed(parser: "_Extractor", html: str) -> None:
+def _feed(parser: _Extractor, html: str) -> None:
     """Tokenize `html` and call the parser's handlers, as `html.parser.HTMLParser` would.
 
     The pages are generated, so a regular tokenizer suffices; it is several times
@@ -106,6 +103,7 @@ def _feed(parser: "_Extractor", html: str) -> None:
     pos, end = 0, len(html)
     while pos < end:
         m = _TOKEN.match(html, pos)
+        assert m is not None  # the last alternative of _TOKEN matches any one character
         pos = m.end()
         closing, name, attr_text, self_closing, text = m.groups()
         if text is not None:
@@ -187,8 +185,8 @@ class _Extractor:
         if tag in _VOID:
             return
         role = ""
-        if attrs and (classes & _SKIP_CLASSES or "data-search-exclude" in attrs or "hidden" in attrs
-                      or attrs.get("aria-hidden") == "true") or tag in _SKIP:
+        if (attrs and (classes & _SKIP_CLASSES or "data-search-exclude" in attrs or "hidden" in attrs
+                      or attrs.get("aria-hidden") == "true")) or tag in _SKIP:
             role = "skip"
             self.skip += 1
         elif tag in _HEADINGS and not self.skip and self.heading is None:
@@ -389,13 +387,3 @@ def build_search(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUD
                        len(js), _gz(js))
 
 
-def search_page_markdown() -> str:
-    """Body of the generated `search/index.md` page (the form, the results region, the script)."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
-    return env.get_template("search.md.j2").render()
-
-
-def search_form_template() -> Path:
-    """The header form partial, a theme override (`overrides/partials/search_form.html`)."""
-    return Path(__file__).parent / "overrides" / "partials" / "search_form.html"

@@ -21,6 +21,7 @@ never across a line break); `assets/search.js` holds the other half.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -85,7 +86,7 @@ def shard(index: dict, cache_dir: Path | None = None) -> dict[str, str]:
     `cache_dir` keeps each text file's grams between builds."""
     texts = index["texts"]
     order = _families(index)
-    topic_of = {}
+    topic_of: dict[int, str] = {}
     for page in index["pages"]:
         topic = _YEAR.sub("Y", page[0])
         for anchor, _heading, number in page[2]:
@@ -112,7 +113,7 @@ def shard(index: dict, cache_dir: Path | None = None) -> dict[str, str]:
     buckets: list[dict[str, list[int]]] = [{} for _ in range(BUCKETS)]
     for g in sorted(table):
         ids = table[g]
-        buckets[bucket(g)][g] = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]  # gaps: smaller files
+        buckets[bucket(g)][g] = [ids[0]] + [b - a for a, b in itertools.pairwise(ids)]  # gaps: smaller files
 
     files = {f"t/{c}.json": _dumps([texts[n] for n in chunk]) for c, chunk in enumerate(chunks)}
     files.update({f"g/{b}.json": _dumps(content) for b, content in enumerate(buckets)})

@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 import re
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import last_changed, privacy, urls
+from . import last_changed, privacy, qr, urls
 from .errors import ContentError, Problem
 from .load import Loaded, load_all, procurement_files, relative
 from .pages import Site, build_site
@@ -59,7 +60,7 @@ NO_SITE_URL = ("mkdocs.yml: ยังไม่ได้ตั้ง site_url ล
 
 
 def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], site_url: str,
-            override_dirs: list[Path] = (), measures_pdf: bool = False, archive_years: list[int] = ()) -> Prepared:
+            override_dirs: Sequence[Path] = (), measures_pdf: bool = False, archive_years: Sequence[int] = ()) -> Prepared:
     """Load and check everything; raises ContentError listing every problem.
 
     `site_url` "" or "/" means none was set: the build goes on, with a warning."""
@@ -77,8 +78,9 @@ def prepare(root: Path, content_dir: Path, data_dir: Path, years: list[int], sit
     years = years or sorted(set(loaded.catalogs) - set(archive_years))
     cache = root / ".cache" / "ita"
     renderer = Renderer(loaded.content.agency.digits, list(override_dirs), cache_dir=cache / "jinja")
-    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf, cache_dir=cache / "qr",
-                      archive_years=list(archive_years))
+    agency = loaded.content.agency
+    site = build_site(loaded, years, renderer, site_url, measures_pdf=measures_pdf,
+                      eit_qr=qr.eit_qr(agency.itas_code, agency.name, cache / "qr"), archive_years=list(archive_years))
     site.notices[:0] = [str(warning) for warning in loaded.warnings]
     if site_url == "/":
         site.notices.insert(0, NO_SITE_URL)

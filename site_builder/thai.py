@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
+from enum import StrEnum
 
 BE_OFFSET = 543
 
@@ -22,7 +21,7 @@ MONTHS_ABBR = (
 _THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
-class DigitStyle(str, Enum):
+class DigitStyle(StrEnum):
     """Where Thai digits (๐–๙) are used: a site setting (cabinet resolution 2543 promotes, not mandates)."""
 
     ARABIC = "arabic"  # never
@@ -160,9 +159,10 @@ def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC,
     if start.day == 1 and (end + timedelta(days=1)).day == 1:
         # Whole months: 'ตุลาคม 2566', 'ต.ค. 2566 – ธ.ค. 2566'.
         names = MONTHS if formal else MONTHS_ABBR
-        first = f"{names[start.month - 1]} {be_year(start.year)}"
-        last = f"{names[end.month - 1]} {be_year(end.year)}"
-        return digits(first if (start.year, start.month) == (end.year, end.month) else f"{first} – {last}", style, formal)
+        first_month = f"{names[start.month - 1]} {be_year(start.year)}"
+        last_month = f"{names[end.month - 1]} {be_year(end.year)}"
+        same = (start.year, start.month) == (end.year, end.month)
+        return digits(first_month if same else f"{first_month} – {last_month}", style, formal)
     if not formal:
         return f"{format_date_short(start, style)} – {format_date_short(end, style)}"
     return f"{format_date(start, style)} – {format_date(end, style)}"

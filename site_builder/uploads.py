@@ -121,7 +121,7 @@ def image_problem(path: Path, name: str) -> str | None:
             ImageOps.exif_transpose(image)
     except Image.DecompressionBombError:
         return f"รูป '{name}' ใหญ่เกินไป (เกิน {MAX_PIXELS // 1_000_000} ล้านพิกเซล): ย่อรูปก่อน (too many pixels)"
-    except Exception as err:  # Pillow raises many kinds for damaged data; any of them means the same
+    except Exception as err:  # noqa: BLE001 (Pillow raises many kinds for damaged data; any of them means the same)
         return (f"รูป '{name}' เสียหรือไม่ครบ เปิดไม่ได้: บันทึกหรือส่งออกรูปใหม่ "
                 f"(broken image: {str(err)[:120] or type(err).__name__})")
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,10 +42,10 @@ MAX_DEPTH = 40
 
 
 # The C parser when PyYAML has it: our constructors below still see every node's line.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # a base chosen at import time
     """SafeLoader that keeps lines and leaves dates as text.
 
     Dates stay strings so that an impossible date (2567-02-30) is reported by
@@ -189,7 +190,7 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
+        line: int | None = data.count(b"\n", 0, err.start) + 1
         # Characters, as an editor counts them: everything before the bad byte decodes.
         column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8")) + 1
         raise YamlSyntaxError(Problem(name, line, "", f"ไฟล์ต้องเข้ารหัส UTF-8 แต่ไบต์ที่คอลัมน์ {column} ไม่ใช่ "
@@ -357,7 +358,7 @@ def _bound(ctx: dict, key: str) -> str:
     return str(ctx.get(key, ""))
 
 
-def explain(item: dict, model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
+def explain(item: Mapping[str, Any], model: type[BaseModel] | None = None, loc: tuple = ()) -> str:
     """One pydantic error in Thai: what is wrong, what to do, an example; the English
     message follows in parentheses where it adds something. Never English only."""
     kind = item["type"]

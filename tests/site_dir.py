@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import os
 import subprocess
 import sys
@@ -37,6 +39,32 @@ class SiteDir:
 
     def build(self, strict: bool = True) -> subprocess.CompletedProcess:
         return self.run("mkdocs", "build", *(["--strict"] if strict else []), "-d", "site")
+
+    def build_in_process(self, strict: bool = True) -> subprocess.CompletedProcess:
+        """`mkdocs build` in this process, for tests of what the webmaster reads when a build
+        stops: a subprocess would add only its start-up. stderr holds the log and the error as
+        the command prints them; returncode is 1 when the build stops."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        cwd, code = Path.cwd(), 0
+        os.chdir(self.path)
+        try:
+            config = load_config(str(self.path / "mkdocs.yml"), strict=strict, site_dir=str(self.path / "site"))
+            build(config)
+        except MkDocsException as err:  # the command prints it after the log, then "Aborted"
+            stream.write(f"ERROR   -  {err}\n")
+            code = 1
+        finally:
+            os.chdir(cwd)
+            logger.removeHandler(handler)
+        return subprocess.CompletedProcess(["mkdocs", "build"], code, "", stream.getvalue())
 
     def html(self, url_path: str) -> str:
         return (self.path / "site" / url_path / "index.html").read_text(encoding="utf-8")

@@ -118,7 +118,7 @@ def test_unterminated_quote_is_reported_where_it_opened(mini):
 def test_non_utf8_byte_is_reported_with_line_and_column(mini):
     text = mini.file("content/executives.yml").read_text(encoding="utf-8")
     mini.file("content/executives.yml").write_bytes(text.replace("นางสาวรอง", "นางสาว\xe3").encode("utf-8")
-                                                     .replace("\xe3".encode("utf-8"), b"\xe3"))
+                                                     .replace("\xe3".encode(), b"\xe3"))
     problems = _problems(mini)
     assert len(problems) == 1 and problems[0].startswith("content/executives.yml บรรทัดที่ 7"), problems
     assert "คอลัมน์ 17" in problems[0] and "UTF-8" in problems[0]

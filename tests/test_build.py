@@ -177,7 +177,9 @@ def test_generate_writes_a_site_plain_mkdocs_builds(mini, tmp_path):
     assert result.returncode == 0, result.stderr
     assert (out / "docs/2567/o02.md").is_file() and (out / "mkdocs.yml").is_file()
     assert "plugins: []" in (out / "mkdocs.yml").read_text(encoding="utf-8")
-    import subprocess, sys, os
+    import os
+    import subprocess
+    import sys
     from pathlib import Path
     build = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", "site"], cwd=out,
                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

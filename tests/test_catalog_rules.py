@@ -10,7 +10,13 @@ import pytest
 from site_builder.check import check_item, resolve
 from site_builder.load import load_all
 from site_builder.models.catalog import (
-    AnyCheck, DocumentsCheck, FieldsCheck, MeasuresCheck, RecordsCheck, RolesCheck, SettingCheck,
+    AnyCheck,
+    DocumentsCheck,
+    FieldsCheck,
+    MeasuresCheck,
+    RecordsCheck,
+    RolesCheck,
+    SettingCheck,
 )
 from site_builder.site import SECTIONS
 

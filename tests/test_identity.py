@@ -24,8 +24,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_builder import identity, policies, thai
+from site_builder import colours, identity, policies, thai
 from site_builder.load import load_all
+from site_builder.logo import LOGO_HEIGHT
 from site_builder.render import Renderer
 from site_builder.site import SECTIONS
 
@@ -304,7 +305,7 @@ def test_banner_has_logo_name_colours_and_link_to_main_website(site):
     logo = site.path / "site/brand/logo.png"
     from PIL import Image
     with Image.open(logo) as image:
-        assert image.height == identity.LOGO_HEIGHT
+        assert image.height == LOGO_HEIGHT
     assert logo.stat().st_size < 20_000
     assert 'rel="icon" href="brand/logo.png"' in site.html("")
 
@@ -322,7 +323,7 @@ def test_footer_contact_policies_and_sitemap_on_every_page(site):
         for value in expected:
             assert value in block, (rel, value)
         assert 'href="tel:053000000"' in block and 'href="mailto:saraban@example.go.th"' in block, rel
-        links = dict((text_, href) for href, text_ in parse(block).links)
+        links = {text_: href for href, text_ in parse(block).links}
         for title in [*POLICY_TITLES.values(), "แผนผังเว็บไซต์"]:
             assert title in links, (rel, title)
             assert resolve(page, site, links[title]).is_file(), (rel, title, links[title])
@@ -452,20 +453,20 @@ def test_content_tables_scroll_in_a_focusable_region_named_by_its_own_caption(si
 
 def test_palette_keeps_text_readable():
     for primary in ("#1d6b3a", "#1f4e8c", "#f0e68c", "#ffcc00", "#000000", "#ffffff", "#7f7f7f"):
-        colours = identity.palette(primary, "#b8860b")
-        assert identity.contrast(colours["--md-primary-bg-color"], primary) >= 4.5, primary
-        assert identity.contrast(colours["--md-typeset-a-color"], "#ffffff") >= 4.5, primary
-        assert identity.contrast(colours["--md-accent-fg-color"], "#ffffff") >= 4.5, primary
-        assert identity.contrast("#ffffff", colours["--ita-footer-bg"]) >= 9, primary
-    dark = identity.palette("#1d6b3a", "#b8860b")
+        made = colours.palette(primary, "#b8860b")
+        assert colours.contrast(made["--md-primary-bg-color"], primary) >= 4.5, primary
+        assert colours.contrast(made["--md-typeset-a-color"], "#ffffff") >= 4.5, primary
+        assert colours.contrast(made["--md-accent-fg-color"], "#ffffff") >= 4.5, primary
+        assert colours.contrast("#ffffff", made["--ita-footer-bg"]) >= 9, primary
+    dark = colours.palette("#1d6b3a", "#b8860b")
     assert dark["--md-primary-bg-color"] == "#ffffff" and dark["--md-typeset-a-color"] == "#1d6b3a"
-    assert identity.palette("#f0e68c", "#b8860b")["--md-primary-bg-color"] == "#000000"
-    assert re.fullmatch(r":root\{(--[a-z-]+:#[0-9a-f]{6,8};)*--[a-z-]+:#[0-9a-f]{6,8}\}", identity.css_variables(dark))
+    assert colours.palette("#f0e68c", "#b8860b")["--md-primary-bg-color"] == "#000000"
+    assert re.fullmatch(r":root\{(--[a-z-]+:#[0-9a-f]{6,8};)*--[a-z-]+:#[0-9a-f]{6,8}\}", colours.css_variables(dark))
 
 
 def test_contrast_matches_wcag_examples():
-    assert identity.contrast("#000000", "#ffffff") == pytest.approx(21)
-    assert identity.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+    assert colours.contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert colours.contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
 
 
 def test_theme_context_from_content(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from site_builder.measures import OitRow, measures_markdown, used_columns, used_result_columns
+from site_builder.measures import OitRow, measures_markdown
 from site_builder.models.measures import Measures
 from site_builder.render import Renderer
 from site_builder.thai import DigitStyle
@@ -119,8 +119,6 @@ def test_plan_without_results_shows_its_own_columns() -> None:
     for absent in ('id="results"', 'id="oit-progress"', 'id="iit"', "มาตรการ/กิจกรรม", "ลำดับ"):
         assert absent not in page
     assert 'id="limits"' in page and 'id="measures-issue-7"' in page
-    assert used_columns(model.all_measures()) == ["questions", "finding", "steps", "period", "responsible"]
-    assert used_result_columns(model.all_measures()) == []
 
 
 def test_results_report_uses_the_agency_headers() -> None:

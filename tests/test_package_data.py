@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 OVERRIDE = """\
 year: 2567
 items:

@@ -23,9 +23,11 @@ import jinja2
 import pytest
 
 from site_builder import page_indexer, search, urls
+from site_builder.render import Renderer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+SEARCH_FORM = Path(search.__file__).parent / "overrides" / "partials" / "search_form.html"
 
 # ----------------------------------------------------------------------------- unit tests
 
@@ -66,13 +68,6 @@ def test_normalize_thai_typing_variants():
     assert search.normalize("ข้อมูล\u200bผู้\u00adบริหาร \u00a0\t ปี") == "ข้อมูลผู้บริหาร ปี"
     assert search.normalize("Cafe\u0301") == "Caf\u00e9"
     assert search.normalize("  หนึ่ง \n\n  สอง  ") == "หนึ่ง\nสอง"
-
-
-def test_fold_keeps_length_and_reads_thai_digits():
-    text = "No Gift Policy ๒๕๖๗ E–Service"
-    assert search.fold(text) == "no gift policy 2567 e-service"
-    assert len(search.fold(text)) == len(text)
-    assert search.squeeze("No Gift\nPolicy") == "nogift\npolicy"
 
 
 def test_extract_page_reads_only_the_article():
@@ -216,7 +211,7 @@ def test_every_text_file_holding_a_term_is_found_by_its_grams(tmp_path):
 
 
 def test_search_page_markdown():
-    md = search.search_page_markdown()
+    md = Renderer().render("search.md.j2")
     assert "title: ค้นหา" in md
     assert '<form class="ita-search-page" role="search"' in md and 'action="./" method="get"' in md
     assert '<label for="search-q"' in md and ">ค้นหา</label>" in md
@@ -230,8 +225,8 @@ def test_search_page_markdown():
     [(".", "./search/"), ("..", "../search/"), ("../..", "../../search/"), ("/ita/", "/ita/search/"), ("/", "/search/")],
 )
 def test_header_form_partial(base_url, action):
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(search.search_form_template().parent)),
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SEARCH_FORM.parent)),
+                             undefined=jinja2.StrictUndefined, autoescape=True)
     config = {"extra": {"ita": {"search": urls.page_url(urls.SEARCH)}}}
     html = env.get_template("search_form.html").render(base_url=base_url, config=config)
     assert f'action="{action}" method="get"' in html
@@ -342,9 +337,10 @@ PAGES = {
 HOOK = """
 from mkdocs.structure.files import File
 from site_builder import page_indexer, search, urls
+from site_builder.render import Renderer
 
 def on_files(files, config):
-    files.append(File.generated(config, urls.SEARCH, content=search.search_page_markdown()))
+    files.append(File.generated(config, urls.SEARCH, content=Renderer().render("search.md.j2")))
     return files
 
 def on_post_build(config):
@@ -438,7 +434,7 @@ def make_project(root: Path) -> Path:
     header = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     header = header.replace("  </nav>", '    {% include "search_form.html" %}\n  </nav>', 1)
     (partials / "header.html").write_text(header, encoding="utf-8")
-    shutil.copy(search.search_form_template(), project / "theme" / "search_form.html")
+    shutil.copy(SEARCH_FORM, project / "theme" / "search_form.html")
     return project
 
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from test_search import CHROMIUM, CHROMIUM_ARGS, free_port, run_query, wait_for
 
 # query → pages that count as the right answer (either assessment year), within the first N results.

@@ -1,12 +1,12 @@
 """How build time and memory grow with the number of years and with a large procurement
-year. Prints a table; asserts nothing (DESIGN.md §6: benchmarks are scripts, not tests).
+year. Prints a table; asserts nothing (benchmarks are scripts, not tests: timings move with machine load).
 
 Variants, each a copy of the demo project (mkdocs.yml + content/ + data/) in a temporary
 folder, built with `mkdocs build` (not --strict: synthetic years may have gaps):
 
 - years=1, 2, 5, 10: the newest demo year alone, then 2, 5 and 10 published years ending with it.
-  (from 2561 on: the models accept years from 2560). A year the demo has no content for gets a copy of every dated entry (documents, entries,
-  projects, statistics, risks, gifts, purchases …) and of the newest measures report and
+  (from 2561 on: the models accept years from 2560). A year the demo has no content for gets a
+  copy of every dated entry (documents, entries, projects, statistics, risks, gifts, purchases …) and of the newest measures report and
   procurement CSV, with dates and fiscal years shifted back; a year without a catalog gets
   a copy of the oldest catalog with its year changed.
 - procurement=5000: the newest year alone, with its procurement CSV replaced by 5,000
@@ -118,7 +118,7 @@ def add_years(project: Path, shifts: list[int]) -> int:
         if not isinstance(data, dict):
             continue
         changed = False
-        for key, value in data.items():
+        for value in data.values():
             if isinstance(value, list) and any(_dated(v) for v in value):
                 extra = [shift(copy.deepcopy(v), s) for s in shifts for v in value if _dated(v)]
                 value.extend(extra)

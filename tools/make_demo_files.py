@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
 import hashlib
 import re
 import sys
@@ -95,7 +96,7 @@ def collect_jobs(content: Path) -> tuple[list[Job], dict]:
     for path in sorted(content.rglob("*.yml")) + sorted(content.rglob("*.yaml")):
         if "files" in path.relative_to(content).parts:
             continue
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
         if path.relative_to(content).as_posix() == "agency.yml" and isinstance(data, dict):
             agency = data
         _walk(data, path.relative_to(content).as_posix(), jobs)
@@ -350,12 +351,10 @@ def load_purchases(content: Path) -> list:
     rows: list = []
     path = content / "procurement.yml"
     if path.is_file():
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
         for item in (data.get("purchases") or []) if isinstance(data, dict) else []:
-            try:
+            with contextlib.suppress(ValueError):
                 rows.append(Purchase.model_validate(item))
-            except ValueError:
-                pass
     for csv_path in sorted((content / "procurement").glob("*.csv")):
         rows.extend(read_purchases(csv_path, csv_path.name, []))
     return rows
@@ -529,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
 
     content: Path = args.content.resolve()
     files = content / "files"
-    kinds = yaml.load(args.kinds.read_text(encoding="utf-8"), Loader=_Loader) if args.kinds.is_file() else {}  # noqa: S506
+    kinds = yaml.load(args.kinds.read_text(encoding="utf-8"), Loader=_Loader) if args.kinds.is_file() else {}
     jobs, agency = collect_jobs(content)
     fonts = None if args.list else Fonts()
     made = kept = skipped = 0

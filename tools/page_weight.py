@@ -10,7 +10,7 @@ the network is idle, and records every request. Bytes are *transferred* bytes: t
 Prints per page: bytes by type (html, css, js, font, image, other), total, JS total,
 requests, requests to other hosts, cookies set, and Web Storage keys written.
 Exit 1 when a page is over budget: > 100 KB total, > 40 KB JavaScript, any request to
-another host, any cookie (DESIGN.md §6). Search assets must load only when searching: the
+another host, any cookie (docs/quality.md). Search assets must load only when searching: the
 search page is measured without a query.
 
     .venv/bin/python tools/page_weight.py [SITE_DIR] [-f mkdocs.yml] [--all] [--json]
@@ -39,8 +39,8 @@ import tempfile
 import threading
 import urllib.parse
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -66,7 +66,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                       ".woff2": "font/woff2", ".woff": "font/woff", ".json": "application/json",
                       ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json"}
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args) -> None:
         pass
 
     def send_head(self):  # type: ignore[override]
@@ -255,8 +255,8 @@ def measure(site_dir: Path, sub_path: str = "/", pages: dict[str, str] | None = 
             for label, path in pages.items():
                 context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
                 finished, failed = [], []
-                context.on("requestfinished", lambda request: finished.append(request))
-                context.on("requestfailed", lambda request: failed.append(request))
+                context.on("requestfinished", finished.append)
+                context.on("requestfailed", failed.append)
                 page = context.new_page()
                 response = page.goto(base + path, wait_until="networkidle")
                 status = response.status if response else 0

@@ -1,6 +1,6 @@
 """An assessment year's OIT catalog: items, their components and the rule that checks each."""
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -69,7 +69,7 @@ class MeasuresCheck(Model):
 
 
 SimpleCheck = Annotated[
-    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, MeasuresCheck],
+    DocumentsCheck | RecordsCheck | FieldsCheck | RolesCheck | SettingCheck | MeasuresCheck,
     Field(discriminator="type"),
 ]
 
@@ -82,7 +82,7 @@ class AnyCheck(Model):
 
 
 Check = Annotated[
-    Union[DocumentsCheck, RecordsCheck, FieldsCheck, RolesCheck, SettingCheck, MeasuresCheck, AnyCheck],
+    DocumentsCheck | RecordsCheck | FieldsCheck | RolesCheck | SettingCheck | MeasuresCheck | AnyCheck,
     Field(discriminator="type"),
 ]
 

@@ -6,8 +6,8 @@ from pydantic import BaseModel, ConfigDict
 
 from .evidence import Document
 from .measures import Measures
-from .procurement import Procurement
 from .organisation import Agency, Contact, Executives, Structure
+from .procurement import Procurement
 from .topics import Complaints, Ethics, NoGift, Plans, Risks, Services, Topic
 
 # file stem → model; the stem is also the attribute of Content and the `topic`

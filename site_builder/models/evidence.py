@@ -1,6 +1,6 @@
 """Evidence that items point at: documents, dated entries, links."""
 
-from datetime import date
+import datetime
 from typing import Literal
 
 from pydantic import Field, HttpUrl, model_validator
@@ -30,7 +30,7 @@ class Document(Model):
         return self
 
     @property
-    def day(self) -> date:
+    def day(self) -> datetime.date:  # `date` is also a field here
         """The date the document is filed under: its own date, else the end of what it covers."""
         return self.date or self.covers.end  # type: ignore[union-attr]
 
@@ -46,7 +46,7 @@ class Entry(Model):
     participants: int | None = Field(None, ge=0, description="จำนวนผู้เข้าร่วม")
 
     @property
-    def day(self) -> date:
+    def day(self) -> datetime.date:
         return self.date
 
 

@@ -387,7 +387,7 @@ class Measures(Model):
     def _check_body(self) -> None:
         """What a declared body would leave out or show twice is an error, never dropped."""
         tables = [b.table for b in self.body or [] if b.table]
-        declared = {k for t in tables for k in t.keys()}
+        declared = {k for t in tables for k in t.keys()}  # noqa: SIM118 (a table layout model, not a dict)
         for measure in self.all_measures():
             used = set(measure.cells).union(*(r.cells for r in measure.results))
             unknown = sorted(used - declared)

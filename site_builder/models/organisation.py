@@ -9,7 +9,6 @@ from ..thai import DigitStyle
 from .base import Model, Text, ThaiDate
 from .evidence import Document, Link
 
-
 # One plain address: the site builds the mailto: link from it, so nothing may ride along
 # (`a@b.th?bcc=…&body=…` would add recipients and text to every reader's e-mail).
 _EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")

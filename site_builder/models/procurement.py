@@ -10,7 +10,6 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from .. import thai
-
 from .base import Model, Period, Text, ThaiDate
 from .topics import Topic
 

@@ -22,11 +22,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_builder import identity, photos
+from quality_support import ROOT
+from site_builder import logo, photos
 from site_builder.errors import ContentError
 from site_builder.site import Prepared, prepare
-
-from quality_support import ROOT
 
 MINI = ROOT / "tests" / "fixtures" / "mini"
 TARGETS = ["content/procurement/2567.csv", "content/measures/2567.yml", "content/agency.yml", "content/executives.yml", "content/plans.yml", "content/structure.yml",
@@ -238,7 +237,7 @@ def test_random_uploads_are_reported_not_raised(project, target, data):
         (project.root / target).write_bytes(data)
         try:
             assert photos.web_photo(project.root / target)[:4] == b"RIFF"
-            assert identity.web_logo(project.root / target)[:4] == b"\x89PNG"
+            assert logo.web_logo(project.root / target)[:4] == b"\x89PNG"
         finally:
             (project.root / target).write_bytes(project.original[target])
 

@@ -13,11 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quality_support import ROOT
 from site_builder import privacy
 from site_builder.load import Source
 from site_builder.yamlsource import read_yaml
-
-from quality_support import ROOT
 
 
 def with_check_digit(first12: str) -> str:
