@@ -234,7 +234,8 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         body = renderer.render("year.md.j2", catalog=catalog, statuses=statuses, year=year, rel=link,
                                measures_path=urls.measures(year), **common)
         site.pages.append(PageSpec(year_path, f"ปีงบประมาณ {year}",
-                                   _front(f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year}", f"รายการข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year} ของ{agency.name}") + body))
+                                   _front(f"การเปิดเผยข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year}",
+                                          f"รายการข้อมูลสาธารณะ (OIT) ปีงบประมาณ {year} ของ{agency.name}") + body))
         for status in statuses:
             item = status.item
             path = urls.item(year, item.code)
