@@ -15,11 +15,10 @@ from typing import Any
 from . import archive, documents_page, procurement_pages, qr, spreadsheet, thai, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
-from .yamlsource import cut_short, line_of
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
-from .yamlsource import line_of
+from .yamlsource import cut_short, line_of
 
 
 @dataclass(frozen=True)

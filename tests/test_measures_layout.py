@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_measures import page_html
 
 from site_builder.models.measures import Measures
 from site_builder.models.report_layout import FIELDS
 from site_builder.thai import DigitStyle
 from site_builder.yamlsource import read_yaml
+from test_measures import page_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "measures"
 DECLARED = sorted(p for p in FIXTURES.glob("*.yml") if p.with_name(p.stem + ".expected.yml").exists())
