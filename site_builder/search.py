@@ -342,13 +342,12 @@ def dumps(index: dict) -> str:
 def write_index(site_dir: Path | str, index: dict, cache_dir: Path | None = None) -> dict[str, bytes]:
     """Write the sharded index under search/ (`search_shards`); returns path → bytes written."""
     out = Path(site_dir) / SEARCH_DIR
-    written = {}
-    for name, text in search_shards.shard(index, cache_dir).items():
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode()
-        path.write_bytes(data)
-        written[name] = data
+    written = {name: text.encode() for name, text in search_shards.shard(index, cache_dir).items()}
+    for folder in {posixpath.dirname(name) for name in written}:
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    for name, data in written.items():
+        with open(out / name, "wb") as handle:
+            handle.write(data)
     return written
 
 
