@@ -18,20 +18,20 @@ from .render import Renderer
 # (source path, title): the order of the footer's links.
 POLICIES: tuple[tuple[str, str], ...] = (
     (urls.policy("website"), "นโยบายเว็บไซต์"),
-    (urls.policy("privacy"), "นโยบายการคุ้มครองข้อมูลส่วนบุคคล"),
+    (urls.policy("privacy"), "นโยบายคุ้มครองข้อมูลส่วนบุคคล"),
     (urls.policy("security"), "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์"),
     (urls.policy("disclaimer"), "การปฏิเสธความรับผิดชอบ"),
-    (urls.policy("accessibility"), "การเข้าถึงเว็บไซต์ (Accessibility Statement)"),
+    (urls.policy("accessibility"), "การเข้าถึงเว็บไซต์"),
 )
 SITEMAP_PATH = urls.SITEMAP
 SITEMAP_TITLE = "แผนผังเว็บไซต์"
 
 _DESCRIPTIONS = {
     urls.policy("website"): "นโยบายเว็บไซต์ของ{name}: วัตถุประสงค์ การใช้ข้อมูล ลิขสิทธิ์ และการติดต่อ",
-    urls.policy("privacy"): "ประกาศความเป็นส่วนตัวตามมาตรา 23 พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 ของเว็บไซต์{name}",
+    urls.policy("privacy"): "นโยบายคุ้มครองข้อมูลส่วนบุคคลของเว็บไซต์{name} ตามมาตรา 23 แห่งพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562",
     urls.policy("security"): "นโยบายการรักษาความมั่นคงปลอดภัยของเว็บไซต์{name}",
     urls.policy("disclaimer"): "การปฏิเสธความรับผิดชอบเกี่ยวกับข้อมูลและลิงก์บนเว็บไซต์{name}",
-    urls.policy("accessibility"): "คำแถลงการเข้าถึงได้ของเว็บไซต์{name}: มาตรฐานที่ใช้ ข้อจำกัด และการขอรับข้อมูลในรูปแบบอื่น",
+    urls.policy("accessibility"): "การเข้าถึงเว็บไซต์{name}: มาตรฐานที่ใช้ ข้อจำกัด และการขอรับข้อมูลในรูปแบบอื่น",
 }
 
 

@@ -127,13 +127,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
         key = _construct(loader, key_node)
         if not isinstance(key, (str, int, float, bool)) or key is None:
             raise yaml.constructor.ConstructorError(
-                None, None, "คีย์ต้องเป็นข้อความ (a key must be plain text)", key_node.start_mark
+                None, None, "ชื่อช่องข้อมูลต้องเป็นข้อความ (a key must be plain text)", key_node.start_mark
             )
         if key in result and index >= merged and key not in from_base:
             # Reported, and the rest of the file still read: a lost file would turn into a
             # cascade of knock-on errors (one kind defined twice: every use "unknown").
             first = result.key_lines[key]
-            loader.duplicates.append((key_node.start_mark.line + 1, f"คีย์ '{cut_short(key)}' ซ้ำกับบรรทัด {first} "
+            loader.duplicates.append((key_node.start_mark.line + 1, f"ชื่อช่องข้อมูล '{cut_short(key)}' ซ้ำกับบรรทัด {first} "
                                       f"ให้เหลือไว้ที่เดียว (duplicate key, first at line {first})"))
             continue
         result[key] = _construct(loader, value_node)
@@ -239,7 +239,7 @@ _YAML_HINTS = (
     ("found unhashable key", "ชื่อช่องข้อมูลต้องเป็นข้อความ"),
     ("expected a comment or a line break", "มีข้อความเกินมาหลังค่าที่ครอบด้วยเครื่องหมายคำพูด ให้ครอบทั้งค่าด้วยเครื่องหมายคำพูด"),
     ("expected ',' or ']'", "รายการในวงเล็บ [ ] ต้องคั่นด้วย , และปิดด้วย ]"),
-    ("expected ',' or '}'", "ชุดข้อมูลในวงเล็บ { } ต้องคั่นด้วย , และปิดด้วย }"),
+    ("expected ',' or '}'", "กลุ่มข้อมูลในวงเล็บ { } ต้องคั่นด้วย , และปิดด้วย }"),
 )
 
 
@@ -294,8 +294,8 @@ _MESSAGES = {
     "float_parsing": "ต้องเป็นตัวเลข (expected a number)",
     "decimal_parsing": "ต้องเป็นตัวเลข (expected a number)",
     "list_type": "ต้องเป็นรายการ (expected a list: lines starting with '- ')",
-    "dict_type": "ต้องเป็นชุดข้อมูล key: value (expected a mapping)",
-    "model_type": "ต้องเป็นชุดข้อมูล key: value (expected a mapping)",
+    "dict_type": "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อช่อง: ค่า (expected a mapping)",
+    "model_type": "ต้องเป็นกลุ่มข้อมูลแบบ ชื่อช่อง: ค่า (expected a mapping)",
     "bool_type": "ต้องเป็น true หรือ false",
     "bool_parsing": "ต้องเป็น true หรือ false",
     "url_parsing": "ต้องเป็น URL เช่น https://www.example.go.th/",

@@ -130,7 +130,7 @@ def test_duplicate_key_names_both_lines_and_does_not_cascade(mini):
                                  "annual_plan: {title: แผนดำเนินงาน}\nannual_plan: {title: แผนดำเนินงานประจำปี}\n")
     mini.edit("content/plans.yml", "kind: annual_plan", "kind: local_report")
     problems = _problems(mini)
-    assert problems == ["data/kinds.yml บรรทัดที่ 3: คีย์ 'annual_plan' ซ้ำกับบรรทัด 2 ให้เหลือไว้ที่เดียว "
+    assert problems == ["data/kinds.yml บรรทัดที่ 3: ชื่อช่องข้อมูล 'annual_plan' ซ้ำกับบรรทัด 2 ให้เหลือไว้ที่เดียว "
                         "(duplicate key, first at line 2)"]
 
 

@@ -104,7 +104,7 @@ def test_catalog_unknown_kind(built):
 def test_empty_and_non_mapping_files(built):
     built.write("content/plans.yml", "- just\n- a list\n")
     out = _failed_cleanly(built.build_in_process())
-    assert "content/plans.yml บรรทัดที่ 1" in out and "ชุดข้อมูล" in out
+    assert "content/plans.yml บรรทัดที่ 1" in out and "กลุ่มข้อมูลแบบ ชื่อช่อง: ค่า" in out
 
 
 def test_missing_agency_file(built):
