@@ -115,3 +115,14 @@ def test_gaps_log_tells_the_webmaster_where_and_what_to_do(gaps):
     assert re.search(r"content/contact.yml บรรทัดที่ \d+ · ช่อง qa: ยังไม่มีช่องทางถาม-ตอบ \(Q&A\) ให้เพิ่มอย่างน้อย 1 รายการ", log)
     assert re.search(r"content/agency.yml(?: บรรทัดที่ \d+)? · ช่อง itas_code: ยังไม่ได้ใส่รหัส ITAS ให้เพิ่ม เช่น itas_code:", log)
     assert "ยังไม่มีไฟล์ content/measures/2568.yml ให้สร้างไฟล์นี้" in log
+
+
+def test_every_log_line_of_the_gaps_copy_is_thai_first(gaps):
+    site, result = gaps
+    check = site.run("ita", "check")
+    lines = [line for line in (result.stderr + check.stdout + check.stderr).splitlines()
+             if line.startswith(("WARNING", "ERROR")) or "ยังขาด" in line or line.startswith("  ✗")]
+    assert lines
+    thai = re.compile(r"[\u0e00-\u0e7f]")
+    english_only = [line for line in lines if not thai.search(line.split("(", 1)[0].split("-  ", 1)[-1])]
+    assert english_only == []
