@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import publish, serve_error, uploads, urls
 from .errors import ContentError, Problem
+from .load import relative
 from .page_hooks import PageHooks
 from .site import Prepared, gaps, log_gaps, prepare
 
@@ -89,6 +90,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         self._strict_stops_here(config)
 
         self.plan = publish.plan(self.prepared, self.content_dir)
+        self.images = self._made_images(self.plan, config)
         for name in publish.MARKDOWN_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -126,6 +128,18 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         head = f"--strict: พบคำเตือน {len(found)} รายการ ซึ่ง --quiet ซ่อนไว้ (warnings hidden by --quiet)"
         raise PluginError("\n".join([head, *found]))
 
+    def _made_images(self, plan: publish.Plan, config: MkDocsConfig) -> list[tuple[str, bytes]]:
+        """Portraits and the logo, made here (or taken from the cache) so that nothing the
+        build makes itself can fail after MkDocs has cleaned site/: (path, bytes)."""
+        made = []
+        for image in plan.images:
+            try:
+                made.append((image.path, image.content(self.cache_dir)))
+            except Exception as err:  # checked when loading; a disk or memory failure still gets a plain message
+                raise PluginError(f"ย่อรูป {relative(image.source, self._root(config))} ไม่ได้: {str(err)[:200] or type(err).__name__} "
+                                  f"(cannot resize the image)") from None
+        return made
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.broken is not None:
             return Files([])
@@ -148,8 +162,8 @@ class ItaPlugin(BasePlugin[ItaConfig]):
             add(File.generated(config, spec.path, content=spec.content))
         for copy in plan.copies:
             add(File.generated(config, copy.path, abs_src_path=str(copy.source)))
-        for image in plan.images:
-            add(File.generated(config, image.path, content=image.content(self.cache_dir)))
+        for path, data in self.images:
+            add(File.generated(config, path, content=data))
         # MkDocs keeps its plugins to the end: the content is let go once the pages are handed over.
         self.measures_years = sorted(prepared.loaded.content.measures)  # years without a catalog too
         self.prepared = self.plan = None

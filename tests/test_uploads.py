@@ -184,3 +184,30 @@ def test_file_name_too_long_for_the_disk_is_reported(mini, length):
     problems = _problems(mini)
     assert len(problems) == 1 and problems[0].startswith(EVIDENCE) and "เปิดไฟล์" in problems[0], problems
     assert len(problems[0]) < 400
+
+
+def test_images_are_made_before_mkdocs_cleans_site(mini, monkeypatch, caplog):
+    """Even a failure the check cannot foresee (out of memory while resizing) leaves site/ as it was."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from site_builder import photos
+
+    assert mini.build().returncode == 0
+    before = mini.site_digest()
+    mini.file("content/files/people/mayor.jpg").write_bytes(_jpeg((310, 410)))  # not in the cache
+
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError("cannot allocate")
+
+    monkeypatch.setattr(photos, "web_photo", out_of_memory)
+    monkeypatch.chdir(mini.path)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    with pytest.raises(Abort):
+        build(load_config(str(mini.file("mkdocs.yml")), site_dir=str(mini.file("site"))))
+    assert "ย่อรูป content/files/people/mayor.jpg ไม่ได้" in caplog.text
+    assert mini.site_digest() == before
+    assert os.path.isfile(mini.file("site/photos/people/mayor.webp"))
