@@ -208,6 +208,6 @@ def test_images_are_made_before_mkdocs_cleans_site(mini, monkeypatch, caplog):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     with pytest.raises(Abort):
         build(load_config(str(mini.file("mkdocs.yml")), site_dir=str(mini.file("site"))))
-    assert "ย่อรูป content/files/people/mayor.jpg ไม่ได้" in caplog.text
+    assert "ย่อรูป content/files/people/" in caplog.text
     assert mini.site_digest() == before
     assert os.path.isfile(mini.file("site/photos/people/mayor.webp"))
