@@ -323,7 +323,7 @@ def _merge_catalog(base: Source, site: Source, problems: ProblemList) -> tuple[A
         return None
     count = len(problems.items)
     valid = [validate(Item, raw, site.shown_as, problems.items, ("items", k)) for k, raw in enumerate(site_items)]
-    if len(problems.items) > count:
+    if len(problems.items) > count or _duplicate_items(site.data, None, site.shown_as, problems):
         return None
     merged = LineDict(base.data)
     merged.line, merged.key_lines = base.data.line, dict(base.data.key_lines)

@@ -169,3 +169,10 @@ def test_dates_far_ahead_and_reversed_terms_warn_with_their_lines(built):
     assert "content/plans.yml บรรทัดที่ 5 · เอกสารที่ 1 · ช่อง date:" in out and "3109-10-20" in out and "543" in out
     assert "content/executives.yml บรรทัดที่ 8 · ผู้บริหารคนที่ 1 · ช่อง until:" in out and "2565-05-01" in out
     assert built.site_digest() == built.before
+
+
+def test_duplicate_item_in_a_site_catalog_that_overrides_names_both_lines(mini):
+    text = mini.file("data/ita/2567.yml").read_text(encoding="utf-8").replace("replace: true", "replace: false")
+    mini.write("data/ita/2567.yml", text.replace("  - number: 11\n", "  - number: 2\n"))
+    problems = _problems(mini)
+    assert len(problems) == 1 and "data/ita/2567.yml บรรทัดที่ 29" in problems[0] and "บรรทัด 18" in problems[0], problems
