@@ -57,12 +57,14 @@ def tab_stops(browser, url: str, width: int, height: int, scale: float, count: i
     return stops
 
 
+@pytest.mark.parametrize("page", ["2567/o21/", "", "2567/measures/", "search/"])
 @pytest.mark.parametrize("width,height,scale", [(360, 740, 1), (640, 400, 2)], ids=["phone-360", "desktop-1280-zoom-200"])
-def test_first_40_tab_stops_are_visible(demo_build, browser, width, height, scale):
-    url = (demo_build.path / "site/2567/o21/index.html").as_uri()
+def test_first_40_tab_stops_are_visible(demo_build, browser, page, width, height, scale):
+    url = (demo_build.path / "site" / page / "index.html").as_uri()
     stops = tab_stops(browser, url, width, height, scale)
-    assert len(stops) > 20 and [s for s in stops if s["problem"]] == [], stops
-    assert any(s["name"].startswith("BUTTON") and "เมนู" in s["name"] for s in stops[:8])
+    assert len(stops) > 8 and [s for s in stops if s["problem"]] == [], stops
+    if page != "search/":  # the search page opens with the focus in its field, past the menu
+        assert any(s["name"].startswith("BUTTON") and "เมนู" in s["name"] for s in stops[:8])
 
 
 def test_menu_button_opens_the_drawer_and_escape_closes_it(demo_build, browser):
