@@ -518,7 +518,7 @@ def test_sitemap_groups_pages_by_year_newest_first():
 
 
 def test_permalink_name_keeps_quotes_and_markup_of_the_heading_inert():
-    from site_builder.identity import permalinks_after_headings
+    from site_builder.html_fixes import permalinks_after_headings
 
     heading = ('<h2 id="x">ชื่อ &#60;b&#62; "ab" \' onmouseover=\'x <em>เน้น</em>'
                '<a class="headerlink" href="#x" title="ลิงก์">¶</a></h2>')
