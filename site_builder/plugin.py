@@ -135,7 +135,7 @@ class ItaPlugin(BasePlugin[ItaConfig]):
         for image in plan.images:
             try:
                 made.append((image.path, image.content(self.cache_dir)))
-            except Exception as err:  # checked when loading; a disk or memory failure still gets a plain message
+            except Exception as err:  # noqa: BLE001 (checked when loading; a disk or memory failure still gets a plain message)
                 raise PluginError(f"ย่อรูป {relative(image.source, self._root(config))} ไม่ได้: {str(err)[:200] or type(err).__name__} "
                                   f"(cannot resize the image)") from None
         return made
