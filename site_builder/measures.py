@@ -324,8 +324,8 @@ def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[A
         sections[-1]["rows"].append(cells)
     out = []
     for index, section in enumerate(sections, 1):
-        number = re.search(r"\d+(?:\.\d+)*", section["heading"])  # "ตัวชี้วัดย่อยที่ 9.1 …" → oit-9-1
-        slug = number.group().replace(".", "-") if number else ""
+        found = re.search(r"\d+(?:\.\d+)*", section["heading"])  # "ตัวชี้วัดย่อยที่ 9.1 …" → oit-9-1
+        slug = found.group().replace(".", "-") if found else ""
         out.append({
             "heading": section["heading"],
             "id": f"oit-{slug}" if slug else f"oit-{index}",
