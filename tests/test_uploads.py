@@ -211,3 +211,13 @@ def test_images_are_made_before_mkdocs_cleans_site(mini, monkeypatch, caplog):
     assert "ย่อรูป content/files/people/" in caplog.text
     assert mini.site_digest() == before
     assert os.path.isfile(mini.file("site/photos/people/mayor.webp"))
+
+
+def test_heic_without_its_reader_asks_for_jpeg(mini, monkeypatch):
+    from site_builder import uploads
+
+    monkeypatch.setattr(uploads, "_heif", [False])  # as on a machine without pillow-heif
+    mini.file("content/files/people/mayor.heic").write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 100)
+    mini.edit("content/executives.yml", "photo: people/mayor.jpg", "photo: people/mayor.heic")
+    problems = _problems(mini)
+    assert len(problems) == 1 and problems[0].startswith(PHOTO) and "แปลงเป็น JPEG" in problems[0], problems
