@@ -18,8 +18,8 @@ from pathlib import Path
 import click
 
 from . import generate as generate_folder
-from . import new_site, procurement_sheets, publish
-from .errors import ContentError
+from . import new_site, procurement_sheets, publish, uploads
+from .errors import ContentError, Problem
 from .load import relative
 from .models.catalog import Catalog
 from .models.content import TOPIC_FILES
@@ -47,6 +47,9 @@ def _prepare(config_file: Path, years: tuple[int, ...]) -> tuple[Prepared, dict,
             f"(โปรแกรมใช้โฟลเดอร์ theme/ เองเมื่อมี) หรือสร้างโฟลเดอร์นี้ "
             f"(custom_dir {custom_dir} does not exist: remove the line, theme/ is used when present)")
     try:
+        outside = uploads.links_outside(docs_dir, root)
+        if outside:  # as the build refuses them
+            raise ContentError([Problem(link, None, "", uploads.LINK_OUTSIDE) for link in outside])
         prepared = prepare(root, root / options.get("content_dir", "content"), root / options.get("data_dir", "data"),
                            list(years) or list(options.get("years", [])), raw.get("site_url") or "/",
                            override_dirs=[root / "theme" / "markdown"],

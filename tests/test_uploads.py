@@ -164,6 +164,8 @@ def test_symlink_in_docs_dir_pointing_outside_is_refused(mini, tmp_path):
     assert result.returncode != 0 and "Traceback" not in out
     assert "content/pages/leak" in out and "ลิงก์สัญลักษณ์" in out
     assert mini.site_digest() == before
+    check = mini.run("ita", "check")
+    assert check.returncode == 2 and "content/pages/leak" in check.stderr
 
 
 @pytest.mark.parametrize("path, words", [
