@@ -159,6 +159,11 @@ def _day_of(entry: Any) -> date | None:
     return getattr(entry, "date", None)
 
 
+def not_published(what: str) -> str:
+    """'ยังไม่ได้เผยแพร่…', with a space before an English word (QR Code, E-Service)."""
+    return f"ยังไม่ได้เผยแพร่{' ' if what[:1].isascii() else ''}{what}"
+
+
 def where(file: str, locate: Locate | None, loc: tuple = (), place: str = "", field: str = "") -> str:
     """The webmaster's address of a spot: file, line, the entry counted from 1, the field."""
     line = locate(file, loc) if locate else None
@@ -194,12 +199,12 @@ def _period_result(entries: list[Any], rule: str, year: int, minimum: int, what:
         start, end = periods.required_span(rule, year)  # type: ignore[misc]
         spans = [_span_of(e) for e in matching if _span_of(e) is not None]
         if not periods.covers(spans, start, end):
-            return False, [Gap(f"ยังไม่ได้เผยแพร่{what} ที่{when}", f"ไม่มี{what} ที่{when}{how}")], matching
+            return False, [Gap(f"{not_published(what)} ที่{when}", f"ไม่มี{what} ที่{when}{how}")], matching
         return True, [], matching
     if len(matching) < minimum:
         need = f" อย่างน้อย {minimum} รายการ" if minimum > 1 else ""
         at = f" ที่{when}" if when else ""
-        return False, [Gap(f"ยังไม่ได้เผยแพร่{what}{at}{need}",
+        return False, [Gap(f"{not_published(what)}{at}{need}",
                            f"ไม่มี{what}{at}{need} (พบ {len(matching)} รายการ){how}")], matching
     return True, [], matching
 
@@ -259,7 +264,7 @@ def check_fields(check: FieldsCheck, content: Content, year: int,
     if isinstance(value, list) and len(value) < check.min:
         fields = ", ".join(f.split("|")[0] for f in check.fields)
         count = f"อย่างน้อย {check.min} รายการ" if check.min > 1 else "อย่างน้อย 1 รายการ"
-        gaps.append(Gap(f"ยังไม่ได้เผยแพร่{label}" if not value else f"{label}มีน้อยกว่า {check.min} รายการ",
+        gaps.append(Gap(f"{not_published(label)}" if not value else f"{label}มีน้อยกว่า {check.min} รายการ",
                         f"{where(file, locate, loc, field=rest)}: ยังไม่มี{label}{'ในปีงบประมาณ ' + str(year) if whole is not value else ''} "
                         f"ให้เพิ่ม{count} แต่ละรายการมีช่อง {fields}"))
     for index, target in enumerate(targets):
@@ -276,10 +281,10 @@ def check_fields(check: FieldsCheck, content: Content, year: int,
                     name = getattr(target, "name", None) or getattr(target, "title", None)
                     place = f"{ENTRY_NAMES.get(check.path, 'รายการที่')} {position + 1}" + (f" {name}" if name else "")
                     at = where(file, locate, loc + (position,), place, spec)
-                    public = f"{owner}: ยังไม่ได้เผยแพร่{what}"
+                    public = f"{owner}: {not_published(what)}"
                 else:
                     at = where(file, locate, loc, field=".".join((*loc, spec)) if loc else spec)
-                    public = f"ยังไม่ได้เผยแพร่{what}"
+                    public = not_published(what)
                 if lost:
                     problem = f"ไม่พบไฟล์รูป content/files/{lost} ให้วางไฟล์รูปไว้ที่นั่น หรือแก้ชื่อไฟล์ในช่อง photo ให้ตรงกับไฟล์ที่มี"
                 else:
@@ -307,7 +312,7 @@ def check_setting(check: SettingCheck, content: Content,
         return True, [], [value]
     label = FIELD_LABELS.get(check.field, check.field)
     example = f" เช่น {FIELD_EXAMPLES[check.field]}" if check.field in FIELD_EXAMPLES else ""
-    return False, [Gap(f"ยังไม่ได้เผยแพร่{SETTING_PUBLIC.get(check.field, label)}",
+    return False, [Gap(f"{not_published(SETTING_PUBLIC.get(check.field, label))}",
                        f"{where('content/agency.yml', locate, (check.field,), field=check.field)}: "
                        f"ยังไม่ได้ใส่{label} ให้เพิ่ม{example}")], []
 
@@ -331,7 +336,7 @@ def check_measures(check: MeasuresCheck, content: Content, year: int) -> tuple[b
     file = f"content/measures/{target}.yml"
     fix = (f"ยังไม่มีไฟล์ {file} ให้สร้างไฟล์นี้ (ดูตัวอย่างใน docs/measures.md)" if measures is None
            else f"{file}: ยังไม่มี{part} ให้เพิ่มช่อง {MEASURE_FIELDS[check.part]}")
-    return False, [Gap(f"ยังไม่ได้เผยแพร่{part} ประจำปีงบประมาณ {target}", fix)], []
+    return False, [Gap(f"{not_published(part)} ประจำปีงบประมาณ {target}", fix)], []
 
 
 def _evaluate(check: object, content: Content, year: int, kinds: dict,
