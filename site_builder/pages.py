@@ -165,7 +165,8 @@ def catalog_notes(catalog: Catalog) -> list[str]:
     notes = [f"ITA {catalog.year}: รายการประเมินเป็นฉบับเบื้องต้น (provisional catalog): "
              + " ".join((catalog.source or "").split())]
     if unsure:
-        notes.append(f"ITA {catalog.year}: ถ้อยคำองค์ประกอบที่ยังไม่ยืนยันกับคู่มือ (unconfirmed wording): {' '.join(unsure)}")
+        notes.append(f"ITA {catalog.year}: ถ้อยคำองค์ประกอบที่ยังไม่ยืนยันกับคู่มือ (unconfirmed wording): {' '.join(unsure)} "
+                     f"ดูที่มาและข้อสงสัยของแต่ละข้อด้วยคำสั่ง ita check --sources")
     return notes
 
 
