@@ -1,7 +1,7 @@
 """Search text of each page, extracted while MkDocs is still building the others.
 
 MkDocs renders pages one after another on one core. Reading a page's text for the
-search index (`search.extract_page`) is pure work on a string, so on a machine with
+search index (`search_text.extract_page`) is pure work on a string, so on a machine with
 a spare core it runs in one forked worker process and the build does not wait for it:
 only the pickling of each page's article crosses over. Where forking is not safe or
 not possible (Windows, macOS, `mkdocs serve` with its server threads, one core, no
@@ -17,7 +17,7 @@ import threading
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .search import PageText, extract_page, relevant_part
+from .search_text import PageText, extract_page, relevant_part
 from .urls import built_url
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder import page_indexer, search, urls
+from site_builder import page_indexer, search, search_text, urls
 from site_builder.render import Renderer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -71,7 +71,7 @@ def test_normalize_thai_typing_variants():
 
 
 def test_extract_page_reads_only_the_article():
-    page = search.extract_page(material_page("ข้อมูลผู้บริหาร", EXEC_BODY), "2567/o02/")
+    page = search_text.extract_page(material_page("ข้อมูลผู้บริหาร", EXEC_BODY), "2567/o02/")
     assert page.title == "ข้อมูลผู้บริหาร"
     assert [(a, h) for a, h, _ in page.sections] == [("", ""), ("executives", "ผู้บริหาร"), ("contact", "ช่องทางการติดต่อ")]
     text = "\n".join(t for _, _, t in page.sections)
@@ -86,14 +86,14 @@ def test_extract_page_reads_only_the_article():
 
 
 def test_extract_page_skips_pages_without_content_or_opting_out():
-    assert search.extract_page("<html><body><p>ไฟล์หลักฐาน</p></body></html>", "files/a.html") is None
+    assert search_text.extract_page("<html><body><p>ไฟล์หลักฐาน</p></body></html>", "files/a.html") is None
     noindex = material_page("ทดสอบ", "<p>ข้อความ</p>").replace("<head>", '<head><meta name="robots" content="noindex">')
-    assert search.extract_page(noindex, "x/") is None
+    assert search_text.extract_page(noindex, "x/") is None
     excluded = material_page("ทดสอบ", "<p>ข้อความ</p>").replace("md-typeset\"", "md-typeset\" data-search-exclude")
-    assert search.extract_page(excluded, "x/") is None
+    assert search_text.extract_page(excluded, "x/") is None
     # a theme without Material's article: <main> is the content area; <title> gives the title
     plain = "<html><head><title>หน้า - เว็บ - เทศบาล</title></head><body><main><p>เนื้อหา</p></main></body></html>"
-    page = search.extract_page(plain, "p/")
+    page = search_text.extract_page(plain, "p/")
     assert (page.title, page.sections) == ("หน้า - เว็บ", [("", "", "เนื้อหา")])
 
 
@@ -111,7 +111,7 @@ def test_page_indexer_reads_each_page_as_extract_page_does(parallel, monkeypatch
     for path, html in BUILT.items():
         indexer.add(path, html)
     assert (indexer._pool is not None) == parallel
-    expected = {path: search.extract_page(html, urls.built_url(path)) for path, html in BUILT.items()}
+    expected = {path: search_text.extract_page(html, urls.built_url(path)) for path, html in BUILT.items()}
     assert indexer.pages() == expected and expected["files/a.html"] is None
     assert indexer._pool is None  # the worker is gone once the pages are in
 
