@@ -22,7 +22,8 @@ def _one_address(value: str) -> str:
     return value
 
 
-Email = Annotated[str, AfterValidator(_one_address), Field(description="อีเมล เช่น saraban@example.go.th")]
+Email = Annotated[str, AfterValidator(_one_address), Field(description="อีเมล เช่น saraban@example.go.th",
+                                                          json_schema_extra={"pattern": _EMAIL.pattern})]
 
 
 class Address(Model):
