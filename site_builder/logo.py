@@ -20,7 +20,7 @@ def web_logo(source: Path, cache_dir: Path | None = None) -> bytes:
 def _resize_logo(data: bytes) -> bytes:
     from PIL import Image, ImageOps
 
-    register_heif()
+    register_heif(data[:64])
     with Image.open(io.BytesIO(data)) as opened:
         opened.draft("RGB", (LOGO_HEIGHT * 4, LOGO_HEIGHT * 4))  # a large JPEG decodes at a fraction
         image = ImageOps.exif_transpose(opened).convert("RGBA")

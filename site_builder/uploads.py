@@ -106,7 +106,7 @@ def image_problem(path: Path, name: str) -> str | None:
     """Why the image cannot be used (broken, truncated, too many pixels), or None."""
     from PIL import Image, ImageOps
 
-    if not register_heif() and sniff(_read_head(path)) == "heic":
+    if not register_heif(_read_head(path)):
         return f"อ่านรูป HEIC '{name}' ไม่ได้: แปลงเป็น JPEG ก่อน (HEIC is not supported here: convert to JPEG)"
     try:
         with Image.open(path) as image:
@@ -130,13 +130,15 @@ def image_problem(path: Path, name: str) -> str | None:
 _heif: list[bool] = []  # whether HEIC can be read, once known
 
 
-def register_heif() -> bool:
-    """Let Pillow open HEIC photos from phones (pillow-heif), and bound its pixels; True
-    when HEIC can be read."""
-    if not _heif:
-        from PIL import Image
+def register_heif(head: bytes) -> bool:
+    """Bound Pillow's pixels and, when `head` opens a HEIC photo, let Pillow read it with
+    pillow-heif (imported only then: most builds have no HEIC). False when HEIC cannot be read."""
+    from PIL import Image
 
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    if sniff(head) != "heic":
+        return True
+    if not _heif:
         try:
             from pillow_heif import register_heif_opener
         except ImportError:
