@@ -15,7 +15,9 @@ folder, built with `mkdocs build` (not --strict: synthetic years may have gaps):
 Wall time is the median of --runs builds, the variants built in turn in each round so a slow
 spell of a shared machine hits them all; peak memory is the largest resident set of the
 build process (getrusage RUSAGE_CHILDREN ru_maxrss, measured in a wrapper process per
-build so each figure is its own build's). Besides the time it prints, per variant: the bytes
+build so each figure is its own build's), and the CPU time of each build (user + system, its
+worker processes included), which a busy shared machine disturbs less than wall time. Besides
+the time it prints, per variant: the bytes
 of one item page (the newest demo year's O2, as built and gzip), of the whole site, and what
 the first search for --query fetches after the search page (search.js, the index head, the
 gram table files and the text files, gzip; the same choice of files as search.js makes, the
@@ -250,20 +252,21 @@ WRAPPER = (
     "t = time.perf_counter()\n"
     "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
     "t = time.perf_counter() - t\n"
-    "print(r.returncode, t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(r.returncode, t, u.ru_maxrss, u.ru_utime + u.ru_stime)\n"
     "sys.stderr.write(r.stderr[-3000:] if r.returncode else '')\n"
 )
 
 
-def build_once(project: Path, site: Path) -> tuple[float, int]:
-    """(seconds, peak RSS in KiB) of one `mkdocs build` in a fresh process."""
+def build_once(project: Path, site: Path) -> tuple[float, int, float]:
+    """(seconds, peak RSS in KiB, CPU seconds) of one `mkdocs build` in a fresh process."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-c", WRAPPER, str(BIN / "mkdocs"), "build", "-q", "-d", str(site)],
                             cwd=project, env=env, capture_output=True, text=True)
-    code, seconds, rss = result.stdout.split()
+    code, seconds, rss, cpu = result.stdout.split()
     if code != "0":
         raise SystemExit(f"build of {project} failed:\n{result.stderr}")
-    return float(seconds), int(rss)
+    return float(seconds), int(rss), float(cpu)
 
 
 def _gz(data: bytes) -> int:
@@ -318,9 +321,10 @@ def build_round(variant: dict) -> None:
     project = variant["project"]
     site = project / "site"
     shutil.rmtree(site, ignore_errors=True)
-    seconds, rss = build_once(project, site)
+    seconds, rss, cpu = build_once(project, site)
     variant.setdefault("times", []).append(seconds)
     variant.setdefault("peaks", []).append(rss)
+    variant.setdefault("cpus", []).append(cpu)
 
 
 def figures(variant: dict, page: str, query: str) -> dict:
@@ -328,8 +332,9 @@ def figures(variant: dict, page: str, query: str) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     item = (site / page).read_bytes()
     fetched, count = query_bytes(site, query)
-    return {**{k: v for k, v in variant.items() if k not in ("times", "peaks")},
+    return {**{k: v for k, v in variant.items() if k not in ("times", "peaks", "cpus")},
             "median": statistics.median(times), "min": min(times), "max": max(times),
+            "cpu": statistics.median(variant["cpus"]),
             "rss_mb": max(variant["peaks"]) / 1024, "pages": sum(1 for p in files if p.name == "index.html"),
             "html_mb": sum(p.stat().st_size for p in files if p.suffix == ".html") / 1024 / 1024,
             "site_mb": sum(p.stat().st_size for p in files) / 1024 / 1024,
@@ -362,19 +367,22 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  round {run + 1}, {variant['name']}: {variant['times'][-1]:.2f} s", file=sys.stderr, flush=True)
         rows = [figures(variant, page, args.query) for variant in made]
         total = time.perf_counter() - started
-    base = next((r["median"] for r in rows if r["name"] == "years=2"), None)
+    base = next((r for r in rows if r["name"] == "years=2"), None)
     for r in rows:
-        r["vs_2_years"] = r["median"] / base if base else None
+        r["vs_2_years"] = r["median"] / base["median"] if base else None
+        r["cpu_vs_2_years"] = r["cpu"] / base["cpu"] if base else None
     if args.json:
         print(json.dumps([{k: v for k, v in r.items() if k != "project"} for r in rows], indent=1))
         return 0
     print(f"{'variant':<18}{'years':>6}{'added rows':>11}{'pages':>7}{'site MB':>9}{'HTML MB':>9}"
-          f"{'build s (median)':>18}{'min':>7}{'max':>7}{'× 2 years':>10}{'peak RSS MB':>13}"
+          f"{'build s (median)':>18}{'min':>7}{'max':>7}{'× 2 years':>10}{'CPU s':>7}{'× 2 years':>10}{'peak RSS MB':>13}"
           f"{'page KB':>9}{'gzip':>6}{'query KB gzip':>15}{'files':>7}")
     for r in rows:
         ratio = f"{r['vs_2_years']:.2f}" if r["vs_2_years"] else "–"
+        cpu_ratio = f"{r['cpu_vs_2_years']:.2f}" if r["cpu_vs_2_years"] else "–"
         print(f"{r['name']:<18}{r['years']:>6}{r['copies']:>11}{r['pages']:>7}{r['site_mb']:>9.1f}{r['html_mb']:>9.1f}"
-              f"{r['median']:>18.2f}{r['min']:>7.2f}{r['max']:>7.2f}{ratio:>10}{r['rss_mb']:>13.0f}"
+              f"{r['median']:>18.2f}{r['min']:>7.2f}{r['max']:>7.2f}{ratio:>10}{r['cpu']:>7.2f}{cpu_ratio:>10}"
+              f"{r['rss_mb']:>13.0f}"
               f"{r['page_kb']:>9.1f}{r['page_gzip_kb']:>6.1f}{r['query_kb']:>15.1f}{r['query_files']:>7}")
     print(f"page: /{page.removesuffix('index.html')}; query: {args.query}; runs per variant: {args.runs}, "
           f"variants in turn; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; total {total:.0f} s")
