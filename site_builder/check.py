@@ -60,6 +60,10 @@ FIELD_EXAMPLES = {
     "map_url": "map_url: https://maps.google.com/?q=…", "position": "position: รองนายกเทศมนตรี",
     "itas_code": "itas_code: AbC123 (รหัสหรือลิงก์แบบวัด EIT จากระบบ ITAS)",
     "text": "text: (ข้อความอธิบายหน้าที่และอำนาจ)",
+    "political": "political: [{name: นายกเทศมนตรี, units: [{name: รองนายกเทศมนตรี}]}]",
+    "staff": "staff: [{name: ปลัดเทศบาล, units: [{name: กองคลัง, head: ผู้อำนวยการกองคลัง}]}]",
+    "address": "address: {line: เลขที่ 99 หมู่ที่ 4, subdistrict: …, district: …, province: …, postcode: 52130}",
+    "dos": "dos: [ให้บริการตามลำดับคิว]", "donts": "donts: [รับเงินหรือสิ่งของจากผู้มาติดต่อ]",
 }
 SETTING_PUBLIC = {"itas_code": "QR Code แบบวัด EIT"}
 ROLE_LABELS = {

@@ -105,7 +105,8 @@ def test_first_half_is_covered_by_the_union_of_monthly_reports(src):
 def test_structure_needs_both_sides(src):
     replace(src / "content/structure.yml", "staff:\n  - name: ปลัดเทศบาล\n    units:\n      - name: กองคลัง\n        head: ผู้อำนวยการกองคลัง\n", "")
     assert said(statuses(src)["O1"]) == [("ยังไม่ได้เผยแพร่ฝ่ายข้าราชการประจำ",
-                                          "content/structure.yml บรรทัดที่ 1 · ช่อง staff: ยังไม่ได้ใส่ฝ่ายข้าราชการประจำ ให้เพิ่มช่อง staff")]
+                                          "content/structure.yml บรรทัดที่ 1 · ช่อง staff: ยังไม่ได้ใส่ฝ่ายข้าราชการประจำ ให้เพิ่มช่อง staff "
+                                          "เช่น staff: [{name: ปลัดเทศบาล, units: [{name: กองคลัง, head: ผู้อำนวยการกองคลัง}]}]")]
 
 
 def test_previous_year_and_signed_by_top(src):
