@@ -388,17 +388,24 @@ def document_rules(item: Item) -> dict[str, str]:
     return wanted
 
 
-def item_documents(item: Item, content: Content, year: int) -> list[Document]:
-    """The documents an item's page lists: its kinds, relevant to the year, newest first."""
-    wanted = document_rules(item)
-    docs = [d for d in content.documents()
-            if d.kind in wanted and periods.relevant(d.date, d.covers, wanted[d.kind], year)]
-    return sorted(docs, key=lambda d: (d.day, d.title), reverse=True)
+def item_documents(item: Item, findings: list[Finding], content: Content, year: int) -> list[Document]:
+    """The documents an item's page lists, newest first: those its checks counted (so the page
+    shows what the status was decided on, nothing a rule refused, such as an unsigned copy),
+    and those of its `also_show` kinds relevant to the year."""
+    docs: dict[int, Document] = {}
+    for finding in findings:
+        for found in finding.evidence:
+            if isinstance(found, Document):
+                docs.setdefault(id(found), found)
+    for doc in content.documents():
+        if doc.kind in item.also_show and periods.relevant(doc.date, doc.covers, item.period, year):
+            docs.setdefault(id(doc), doc)
+    return sorted(docs.values(), key=lambda d: (d.day, d.title), reverse=True)
 
 
 def check_item(item: Item, content: Content, year: int, kinds: dict, locate: Locate | None = None) -> ItemStatus:
     findings = [check_component(c, content, year, kinds, locate) for c in item.components]
-    return ItemStatus(item, findings, item_documents(item, content, year))
+    return ItemStatus(item, findings, item_documents(item, findings, content, year))
 
 
 def check_catalog(catalog: Catalog, content: Content, kinds: dict, locate: Locate | None = None) -> list[ItemStatus]:

@@ -148,3 +148,18 @@ def test_one_status_vocabulary_from_the_check_to_the_pages(src):
     year = next(p.markdown for p in site.pages if p.path == "2567/index.md")
     assert f"{Status.INCOMPLETE.mark} {Status.INCOMPLETE.text}<" in year
     assert f"{Status.COMPLETE.mark} {Status.COMPLETE.text}<" in year
+
+
+def test_the_page_lists_the_documents_the_check_counted(src):
+    """Assessors score an item on its page: a document the rule refused (here a Thai plan where
+    the rule asks for the English one) is not listed as its evidence."""
+    replace(src / "data/ita/2567.yml", "check: {type: documents, kinds: [annual_plan], period: covers_year}",
+            "check: {type: documents, kinds: [annual_plan], period: covers_year, language: en}")
+    o11 = statuses(src)["O11"]
+    assert o11.status != "complete" and o11.documents == []
+
+
+def test_a_counted_document_is_listed(src):
+    o11 = statuses(src)["O11"]
+    counted = [e for f in o11.findings for e in f.evidence]
+    assert o11.status == "complete" and counted and o11.documents == counted
