@@ -61,3 +61,10 @@ def test_files_cite_only_what_the_repository_holds():
         if _OUTSIDE.search(path.read_text(encoding="utf-8")):
             offending.append(path.name)
     assert sorted(offending) == []
+
+
+def test_architecture_names_every_module():
+    """docs/architecture.md places each module in a layer: a new module is added there too."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = sorted(p.name for p in (ROOT / "site_builder").glob("*.py") if p.name != "__init__.py")
+    assert [m for m in modules if f"`{m}`" not in text] == []
