@@ -86,8 +86,31 @@ def usage_problem(err: click.ClickException) -> str:
     return english
 
 
+HELP_TEXT = "แสดงวิธีใช้แล้วจบ (show this message and exit)"
+
+
+class ThaiCommand(click.Command):
+    """A command whose --help option is described in Thai."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+
 class ThaiGroup(click.Group):
-    """Usage errors reach the webmaster in Thai (Click writes them in English only)."""
+    """Usage errors reach the webmaster in Thai (Click writes them in English only); its
+    commands and subgroups describe --help in Thai too."""
+
+    command_class = ThaiCommand
+    group_class = type
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
 
     def main(self, *args, **kwargs):
         try:
@@ -139,7 +162,7 @@ def _print_sources(catalogs: dict[int, Catalog]) -> None:
 @click.option("--sources", is_flag=True,
               help="แสดงที่มา ระดับความมั่นใจ และข้อสงสัยของแต่ละข้อ เพื่อตรวจกับคู่มือการประเมิน (catalog provenance)")
 def check(config_file: Path, years: tuple[int, ...], sources: bool) -> None:
-    """ตารางความพร้อมรายข้อ; ออกด้วยรหัส 1 เมื่อยังขาดข้อมูล (readiness per item)."""
+    """ตารางความพร้อมรายข้อ ออกด้วยรหัส 1 เมื่อยังขาดข้อมูล (readiness per item)."""
     prepared, _, _ = _prepare(config_file, years)
     if sources:
         _print_sources(prepared.loaded.catalogs)

@@ -93,3 +93,4 @@ def test_click_usage_errors_are_thai(mini):
                         (("generate",), "ต้องระบุ 'OUT_DIR'")):
         result = mini.run("ita", *args)
         assert result.returncode == 2 and result.stderr.startswith("ข้อผิดพลาด: ") and words in result.stderr, result.stderr
+    assert "แสดงวิธีใช้แล้วจบ" in mini.run("ita", "check", "--help").stdout
