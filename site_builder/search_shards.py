@@ -6,7 +6,7 @@ browser must not fetch them all for one word. It fetches:
 
 1. `index.json`, the head: every page with its title, section headings, the number of each
    section's text and its matched length (for the ranking), and where the texts are;
-2. for each query term, up to three files of the gram table `g/<n>.json`: for a run of three
+2. for each query term, up to four files of the gram table `g/<n>.json`: for a run of three
    characters (the whole term when it is shorter), the text files that contain it. A text
    that holds the term holds each of its runs, so the files where a run is missing are left
    out, and nothing that matches is missed;
@@ -33,7 +33,7 @@ from .search_fold import squeeze
 BUCKETS = 128  # gram table files: more files, smaller ones, fewer bytes per query
 MAX_CHUNK = 48_000  # bytes: a larger topic is split
 GRAM = 3  # characters per gram (grams() cuts 1 to 3): a term is looked up by its runs of three, a shorter one whole
-GRAMS_PER_TERM = 3  # at most this many gram table files per query term
+GRAMS_PER_TERM = 4  # at most this many gram table files per query term (4 fetched least on the demo, 2 to 10 years)
 _YEAR = re.compile(r"\d{4}")
 
 
