@@ -3,7 +3,7 @@
     ita new        start an agency's own site folder (mkdocs.yml, commented content/, README)
     ita new-year   add an assessment year, start its measures report from the year before
     ita check      readiness table of each year; exit 1 while anything is missing
-    ita generate   write the generated Markdown site (pages, files, mkdocs.yml) to a folder
+    ita generate   write the site as a folder any MkDocs 1.6 engine builds without the plugin
     ita schema     JSON Schemas of the content files, for editors (YAML language server)
     ita import procurement FILE --year Y   a สขร.1 or project sheet (CSV/XLSX/XLS) → content/procurement/Y.csv
 """
@@ -198,7 +198,8 @@ def check(config_file: Path, years: tuple[int, ...], sources: bool) -> None:
 @years_option
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 def generate(config_file: Path, years: tuple[int, ...], out_dir: Path) -> None:
-    """เขียนหน้า Markdown ที่สร้างแล้วลงโฟลเดอร์ OUT_DIR (docs/ + mkdocs.yml) ให้เครื่องมืออื่นสร้างเว็บต่อได้."""
+    """เขียนเว็บไซต์ลงโฟลเดอร์ OUT_DIR (docs/ overrides/ ita_hooks.py และ mkdocs.yml ที่ไม่มีปลั๊กอิน)
+    ให้ MkDocs หรือ ProperDocs สร้างเป็นเว็บไซต์เดียวกัน (docs/engines.md)."""
     prepared, options, raw = _prepare(config_file, years)
     root = config_file.resolve().parent
     plan = publish.plan(prepared, root / options.get("content_dir", "content"))
