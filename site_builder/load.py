@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from . import measures_year, plausible
 from .errors import Problem, ProblemList
 from .models.base import Model, Text
-from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, simple_checks
+from .models.catalog import Catalog, DocumentsCheck, FieldsCheck, Item, RecordsCheck, ResultLevels, simple_checks
 from .models.content import TOPIC_FILES, Content
 from .models.evidence import Document
 from .models.measures import Measures
@@ -59,6 +59,7 @@ class Loaded:
     warnings: list[Problem] = field(default_factory=list)  # reported like gaps, do not stop the build
     item_files: dict[int, dict[int, str]] = field(default_factory=dict)  # year → item → catalog file
     catalog_years: set[int] = field(default_factory=set)  # every year with a catalog, built or not
+    result_levels: dict[int, list[str]] = field(default_factory=dict)  # analysed years not built: level words
 
 
 def relative(path: Path, root: Path) -> str:
@@ -446,9 +447,26 @@ def load_all(content_dir: Path, data_dir: Path, sections: set[str], years: list[
     _check_public_names(sizes, problems)
     problems.raise_if_any()
     assert content is not None
+    analysed = {m.analysis.year for m in content.measures.values() if m.analysis and m.analysis.year}
     return Loaded(content=content, kinds=kinds, catalogs=catalogs, files_dir=content_dir / "files",
                   file_sizes=sizes, sources=sources, warnings=problems.warnings, item_files=item_files,
-                  catalog_years={int(n.removesuffix(".yml")) for n in files if n.removesuffix(".yml").isdigit()})
+                  catalog_years={int(n.removesuffix(".yml")) for n in files if n.removesuffix(".yml").isdigit()},
+                  result_levels=_result_levels(analysed - set(catalogs), files, root))
+
+
+def _result_levels(years: set[int], files: dict[str, list[Path]], root: Path) -> dict[int, list[str]]:
+    """The level words of years whose results a measures file analyses but that are not built
+    (the demo's 2567 report analyses 2566): read from their catalog's result_levels only."""
+    found: dict[int, list[str]] = {}
+    for year in sorted(years):
+        for path in reversed(files.get(f"{year}.yml", [])):  # the site's file first
+            source = _read(path, root, ProblemList())
+            raw = source.data.get("result_levels") if source and isinstance(source.data, dict) else None
+            levels = validate(ResultLevels, raw, str(path), []) if raw is not None else None
+            if levels is not None:
+                found[year] = list(levels.levels)
+                break
+    return found
 
 
 __all__ = ["Kind", "Loaded", "Problem", "load_all", "walk"]

@@ -107,7 +107,8 @@ MEASURES_TITLE = "มาตรการส่งเสริมคุณธร�
 
 
 def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Renderer, common: dict,
-                   with_pdf: bool, notes: list[str], catalogs: dict[int, Catalog]) -> PageSpec:
+                   with_pdf: bool, notes: list[str], catalogs: dict[int, Catalog],
+                   levels: dict[int, list[str]]) -> PageSpec:
     """The year's measures report; its OIT progress table is derived from the check, never typed.
     The analysed result's level is shown with the level words of its own year's catalog."""
     path = urls.measures(year)
@@ -132,7 +133,7 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
                              item_url=lambda n: link(urls.item_number(year, n)) if statuses else None,
                              file_url=lambda f: link(urls.evidence(f)),
                              pdf_url=urls.measures_pdf(year) if with_pdf else None,
-                             result_levels=analysed_levels(measures, catalogs),
+                             result_levels=analysed_levels(measures, levels),
                              eit_survey=renderer.render("measures_eit.md.j2", **common) if common["eit_url"] else "")
     title = measures.title or MEASURES_TITLE
     if str(year) not in title:
@@ -170,16 +171,21 @@ def catalog_notes(catalog: Catalog) -> list[str]:
     return notes
 
 
-def analysed_levels(measures, catalogs: dict[int, Catalog]) -> list[str]:
+def analysed_levels(measures, levels: dict[int, list[str]]) -> list[str]:
     """The level words of the year whose result the measures analyse ([] when not known)."""
     analysis = measures.analysis
-    catalog = catalogs.get(analysis.year) if analysis and analysis.year else None
-    return list(catalog.result_levels.levels) if catalog and catalog.result_levels else []
+    return list(levels.get(analysis.year, [])) if analysis and analysis.year else []
 
 
-def level_notice(measures, catalogs: dict[int, Catalog]) -> str | None:
+def year_levels(loaded: Loaded) -> dict[int, list[str]]:
+    """Each year's level words: of the built catalogs, and of the analysed years not built."""
+    built = {year: list(c.result_levels.levels) for year, c in loaded.catalogs.items() if c.result_levels}
+    return {**loaded.result_levels, **built}
+
+
+def level_notice(measures, year_levels: dict[int, list[str]]) -> str | None:
     """A level the analysed year does not have (such as A–F bands after 2565), for the log."""
-    levels = analysed_levels(measures, catalogs)
+    levels = analysed_levels(measures, year_levels)
     level = measures.analysis.level if measures.analysis else None
     if not level or not levels or level in levels:
         return None
@@ -226,6 +232,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                   fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=urls.item)
 
     locate = content_locator(loaded)
+    levels = year_levels(loaded)
     for year in years:
         catalog = loaded.catalogs[year]
         statuses = check_catalog(catalog, content, loaded.kinds, locate)
@@ -251,9 +258,10 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                                    measures_path=urls.measures(year), **common)
             description = f"ข้อ {item.label} {item.title} การประเมิน ITA ปีงบประมาณ {year} {agency.name}"
             site.pages.append(PageSpec(path, title, _front(title, description) + body))
-        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes, loaded.catalogs))
+        site.pages.append(_measures_page(content, year, statuses, renderer, common, measures_pdf, site.notes,
+                                         loaded.catalogs, levels))
         if year in content.measures:
-            notice = level_notice(content.measures[year], loaded.catalogs)
+            notice = level_notice(content.measures[year], levels)
             if notice:
                 site.notices.append(notice)
             numbers = {item.number for item in catalog.items}
@@ -269,7 +277,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
     for year in sorted(set(content.measures) - set(years)):
         # An older report (a year without a catalog) is still published, never dropped.
         site.pages.append(_measures_page(content, year, [], renderer, common, measures_pdf, site.notes,
-                                         loaded.catalogs))
+                                         loaded.catalogs, levels))
         if year in archive_years:
             continue  # the webmaster declared it an archive year: nothing to warn about
         reason = (f"ปี {year} ไม่อยู่ใน years ของปลั๊กอิน ita ใน mkdocs.yml" if year in loaded.catalog_years else

@@ -68,7 +68,13 @@ def test_measures_level_uses_the_analysed_years_levels(demo):
     page = (out / "docs" / "2568" / "measures.md").read_text(encoding="utf-8")
     assert "อยู่ในระดับ ผ่าน (ระดับผลการประเมินของปีนั้นเรียงจากสูงไปต่ำ ได้แก่ ผ่านดีเยี่ยม ผ่านดี ผ่าน และไม่ผ่าน)" in page
 
-    # A band of the old scheme is not a level of 2567: the webmaster is told, the page shows it as given
+    # 2566 is not built (years: [2567, 2568]), yet the 2567 report's analysis of 2566 uses 2566's words
+    page_2567 = (out / "docs" / "2567" / "measures.md").read_text(encoding="utf-8")
+    assert "อยู่ในระดับ ผ่าน (ระดับผลการประเมินของปีนั้นเรียงจากสูงไปต่ำ ได้แก่" in page_2567
+
+    # A band of the old scheme is not a level of these years: the webmaster is told, the page shows it as given
     demo.edit("content/measures/2568.yml", "  level: ผ่าน\n", "  level: A\n")
+    demo.edit("content/measures/2567.yml", "  level: ผ่าน\n", "  level: AA\n")
     result = demo.run("ita", "check")
     assert "content/measures/2568.yml · ช่อง analysis.level: ระดับ 'A' ไม่ใช่ระดับผลการประเมินของปี 2567" in result.stderr
+    assert "content/measures/2567.yml · ช่อง analysis.level: ระดับ 'AA' ไม่ใช่ระดับผลการประเมินของปี 2566" in result.stderr
