@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def make_gaps(target: Path) -> SiteDir:
     """The demo with the gaps a reviewer found: a portrait removed, the Q&A channels emptied,
-    no ITAS code, no measures file for the current year, no service statistics."""
+    no ITAS code, no measures file for the current year, no service statistics for 2568."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
         ".venv", "site", ".git", "node_modules", "__pycache__", ".cache", "tests"))
     site = SiteDir(target)
@@ -29,8 +29,11 @@ def make_gaps(target: Path) -> SiteDir:
     site.edit("content/agency.yml", "itas_code: BSL7Q2\n", "")
     site.file("content/measures/2568.yml").unlink()
     services = site.file("content/services.yml").read_text(encoding="utf-8")
-    site.write("content/services.yml", re.sub(r"\n  - title: รายงานสถิติการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. 2568[^\n]*\n(?:    .*\n)+",
-                                              "\n", services))
+    services = re.sub(r"\n  - title: รายงานสถิติการให้บริการประชาชน ประจำปีงบประมาณ พ.ศ. 2568[^\n]*\n(?:    .*\n)+",
+                      "\n", services)
+    # and the monthly service statistics of fiscal year 2568
+    services = re.sub(r"  - \{service: [^\n]*covers: \{from: (?:2567-1[0-2]|2568-0\d)[^\n]*\n", "", services)
+    site.write("content/services.yml", services)
     return site
 
 
@@ -95,6 +98,8 @@ def test_gaps_pages_say_what_is_not_published_in_plain_thai(gaps):
     assert "ยังไม่ครบถ้วน" in o02 and "ยังไม่ได้เผยแพร่รูปถ่าย" in o02
     o03 = visible_text(site.html("2568/o03"))
     assert "ยังไม่ได้เผยแพร่ช่องทางถาม-ตอบ (Q&A)" in o03
+    o11 = visible_text(site.html("2568/o11"))
+    assert "ยังไม่ได้เผยแพร่ข้อมูลสถิติการให้บริการ ที่ครอบคลุม 1 ตุลาคม 2567 – 31 มีนาคม 2568" in o11
     measures = visible_text(site.html("2568/measures"))
     assert "ยังไม่ได้เผยแพร่" in measures
 
@@ -119,6 +124,8 @@ def test_gaps_log_tells_the_webmaster_where_and_what_to_do(gaps):
     assert re.search(r"content/contact.yml บรรทัดที่ \d+ · ช่อง qa: ยังไม่มีช่องทางถาม-ตอบ \(Q&A\) ให้เพิ่มอย่างน้อย 1 รายการ", log)
     assert re.search(r"content/agency.yml(?: บรรทัดที่ \d+)? · ช่อง itas_code: ยังไม่ได้ใส่รหัส ITAS ให้เพิ่ม เช่น itas_code:", log)
     assert "ยังไม่มีไฟล์ content/measures/2568.yml ให้สร้างไฟล์นี้" in log
+    assert re.search(r"ITA 2568 O11 .* ยังขาด: ไม่มีข้อมูลสถิติการให้บริการ ที่ครอบคลุม 1 ตุลาคม 2567 – 31 มีนาคม 2568 "
+                     r"ให้เพิ่มรายการในช่อง statistics ของ content/services.yml พร้อมช่อง covers เช่น covers: ", log)
 
 
 def test_every_log_line_of_the_gaps_copy_is_thai_first(gaps):
