@@ -220,7 +220,7 @@ def schema(out_dir: Path) -> None:
         document = model.model_json_schema(by_alias=True)
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["title"] = title
-        _write(out_dir / f"{name}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        generate_folder.write(out_dir / f"{name}.schema.json", json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     click.echo(f"เขียน schema {len(targets)} ไฟล์ลงใน {out_dir}")
 
 
@@ -246,19 +246,12 @@ def import_procurement(config_file: Path, source: Path, year: int, force: bool) 
         click.echo(ContentError(problems).report(), err=True)
         click.echo("ยังไม่ได้เขียนไฟล์ แก้ไขแล้วนำเข้าใหม่ (nothing written)", err=True)
         sys.exit(1)
-    _write(target, procurement_sheets.project_csv(purchases))
+    generate_folder.write(target, procurement_sheets.project_csv(purchases))
     click.echo(f"เขียน {len(purchases)} รายการลงใน {target} (wrote {len(purchases)} purchases)")
     for other in sorted(folder.glob(f"{year}.*")):
         if other != target and other.suffix.lower() in SHEET_EXTENSIONS:
             click.echo(f"ย้าย {other} ออกจาก {folder} มิฉะนั้นรายการจะซ้ำ (move it out: the build reads both)", err=True)
 
-
-def _write(path: Path, data: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
 
 
 main.add_command(new_site.new)

@@ -31,15 +31,15 @@ def write_folder(plan: publish.Plan, raw: dict[str, Any], root: Path, out_dir: P
     if own_docs.is_dir():
         shutil.copytree(own_docs, docs, ignore=shutil.ignore_patterns(".*"))
     for page in plan.pages:
-        _write(docs / page.path, page.markdown)
+        write(docs / page.path, page.markdown)
     for spec in plan.files:
-        _write(docs / spec.path, spec.content)
+        write(docs / spec.path, spec.content)
     for copy in plan.copies:
         (docs / copy.path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(copy.source, docs / copy.path)
     cache = root / ".cache" / "ita" / "images"
     for image in plan.images:
-        _write(docs / image.path, image.content(cache))
+        write(docs / image.path, image.content(cache))
 
     overrides = out_dir / "overrides"
     shutil.copytree(publish.OVERRIDES, overrides)
@@ -48,8 +48,8 @@ def write_folder(plan: publish.Plan, raw: dict[str, Any], root: Path, out_dir: P
     if own_theme.is_dir():
         shutil.copytree(own_theme, overrides, dirs_exist_ok=True)
     theme["custom_dir"] = "overrides"
-    _write(out_dir / HOOKS_NAME, hooks_file(plan.digit_style))
-    _write(out_dir / "mkdocs.yml", yaml.safe_dump(config(plan, raw, theme, root), allow_unicode=True, sort_keys=False))
+    write(out_dir / HOOKS_NAME, hooks_file(plan.digit_style))
+    write(out_dir / "mkdocs.yml", yaml.safe_dump(config(plan, raw, theme, root), allow_unicode=True, sort_keys=False))
 
 
 def config(plan: publish.Plan, raw: dict[str, Any], theme: dict[str, Any], root: Path) -> dict[str, Any]:
@@ -70,7 +70,7 @@ def config(plan: publish.Plan, raw: dict[str, Any], theme: dict[str, Any], root:
     return plain
 
 
-def _write(path: Path, data: str | bytes) -> None:
+def write(path: Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, bytes):
         path.write_bytes(data)

@@ -11,6 +11,7 @@ from site_dir import SiteDir
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; never a downloaded browser
 
 
 @pytest.fixture
@@ -29,3 +30,16 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     result = site.build(strict=True)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()

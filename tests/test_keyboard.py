@@ -4,12 +4,7 @@ phone (360 px) and on a desktop zoomed to 200 % (1280 px seen as 640 CSS px)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
 
 # What the focused element looks like: why a Tab stop would be invisible, or '' when it is not.
 FOCUSED = """() => {
@@ -29,16 +24,6 @@ FOCUSED = """() => {
     problem = "no focus indicator";
   return {name, problem};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def tab_stops(browser, url: str, width: int, height: int, scale: float, count: int = 40) -> list[dict]:

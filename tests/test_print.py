@@ -4,22 +4,6 @@ with the address of each evidence file; the EIT poster prints on one A4 sheet.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def test_item_page_prints_without_web_furniture_and_with_evidence_addresses(demo_build, browser):

@@ -255,8 +255,8 @@ def measure(site_dir: Path, sub_path: str = "/", pages: dict[str, str] | None = 
             for label, path in pages.items():
                 context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
                 finished, failed = [], []
-                context.on("requestfinished", lambda request: finished.append(request))
-                context.on("requestfailed", lambda request: failed.append(request))
+                context.on("requestfinished", lambda request, found=finished: found.append(request))
+                context.on("requestfailed", lambda request, lost=failed: lost.append(request))
                 page = context.new_page()
                 response = page.goto(base + path, wait_until="networkidle")
                 status = response.status if response else 0
