@@ -30,7 +30,6 @@ STATUS_TEXT = {
 ROUND_TEXT = {6: "รอบ 6 เดือน", 12: "รอบ 12 เดือน"}
 
 # OIT progress status, as the completeness check names it → CSS modifier.
-OIT_STATUS_CLASS = {status.short: status.value for status in Status}
 
 MEASURE_COLUMNS: dict[str, str] = {
     "number": "ลำดับ",
@@ -134,13 +133,13 @@ class Table:
 @dataclass
 class OitRow:
     """One row of the derived OIT progress table, computed by the caller from the completeness
-    check. `status` is a `Status.short` word (ครบถ้วน / ยังไม่ครบถ้วน / ยังไม่ได้เผยแพร่); `missing` lists missing components."""
+    check. `status` is the check's `Status` (shown by its short word); `missing` lists missing components."""
 
     number: int
     title: str = ""
     components: str | list[str] = ""
     responsible: str | list[str] | None = None
-    status: str = ""
+    status: Status | None = None
     missing: list[str] = field(default_factory=list)
     sub_indicator: str | None = None
 
@@ -298,6 +297,14 @@ def _get(row: Any, name: str, default: Any = None) -> Any:
     return getattr(row, name, default)
 
 
+def _oit_status(status: Status | str | None) -> Cell:
+    """The check's status shows its own short word and class; a word typed by the caller
+    is shown as written, in the neutral class."""
+    if isinstance(status, Status):
+        return Cell("status", [status.short], css=status.value)
+    return Cell("status", [str(status)], css="unknown") if status else Cell()
+
+
 def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[Any, str],
                   item_url: Callable[[int], str | None]) -> list[dict[str, Any]]:
     overrides = {o.item: o for o in measures.oit}
@@ -308,13 +315,13 @@ def _oit_sections(oit_rows: Iterable[Any], measures: Measures, labels: Mapping[A
         responsible = override.responsible if override and override.responsible else _get(row, "responsible")
         if isinstance(responsible, str):
             responsible = [responsible]
-        status = str(_get(row, "status", "") or "")
+        status = _get(row, "status")
         cells = {
             "item": Cell("links", [(f"O{number}", item_url(number))]),
             "title": _text(_get(row, "title")),
             "components": lines_cell(_get(row, "components")),
             "responsible": lines_cell(responsible),
-            "status": Cell("status", [status], css=OIT_STATUS_CLASS.get(status, "unknown")) if status else Cell(),
+            "status": _oit_status(status),
             "missing": lines_cell(list(_get(row, "missing") or [])),
             "note": lines_cell(override.note) if override else Cell(),
         }

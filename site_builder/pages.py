@@ -124,7 +124,7 @@ def _measures_page(content, year: int, statuses: list[ItemStatus], renderer: Ren
     names = {sub.id: sub.title for sub in catalogs[year].sub_indicators} if year in catalogs else {}
     rows = [
         OitRow(number=s.item.number, title=s.item.title, components=[f.component.text for f in s.findings],
-               responsible=None, status=s.status.short, missing=[g for f in s.findings if f.ok is False for g in f.public],
+               responsible=None, status=s.status, missing=[g for f in s.findings if f.ok is False for g in f.public],
                sub_indicator=f"ตัวชี้วัดย่อยที่ {s.item.sub_indicator} {names.get(s.item.sub_indicator, '')}".rstrip())
         for s in statuses
     ]

@@ -39,11 +39,13 @@ def test_measures_page_and_derived_oit_row(mini):
     assert "เผยแพร่ข้อมูลผู้บริหารให้ครบถ้วน" in page and "สำนักปลัดเทศบาล" in page
     assert 'href="../o02/"' in page
     assert "ไม่ครบ" not in _row(page, "O2") and "ครบ" in _row(page, "O2")
+    assert 'class="ita-state ita-state--complete">ครบถ้วน<' in _row(page, "O2")
     # Remove the data an item needs: its row changes on the next build.
     mini.edit("content/executives.yml", "    photo: people/deputy.jpg\n", "")
     assert mini.build(strict=False).returncode == 0
     row = _row(mini.html("2567/measures/"), "O2")
     assert "ไม่ครบ" in row and "รูปถ่าย" in row
+    assert 'class="ita-state ita-state--incomplete">ยังไม่ครบถ้วน<' in row
 
 
 def test_year_without_measures_file_says_so(mini):
