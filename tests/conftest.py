@@ -21,6 +21,15 @@ def mini(tmp_path: Path) -> SiteDir:
     return SiteDir(tmp_path / "site-src")
 
 
+@pytest.fixture
+def built_mini(mini: SiteDir) -> SiteDir:
+    """The mini site built once, with a digest of its site/ to show that a failed build left it alone."""
+    result = mini.build()
+    assert result.returncode == 0, result.stderr
+    mini.before = mini.site_digest()
+    return mini
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> SiteDir:
     """The repository's demo site, built once per session with --strict."""

@@ -76,3 +76,10 @@ class SiteDir:
             if path.is_file():
                 digest.update(path.read_bytes())
         return digest.hexdigest()
+
+
+def failed_cleanly(result: subprocess.CompletedProcess) -> str:
+    """The output of a build that must stop with a message, never a traceback."""
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out, out
+    return out

@@ -9,6 +9,7 @@ import pytest
 from site_builder.errors import ContentError
 from site_builder.load import load_all
 from site_builder.site import SECTIONS
+from site_dir import failed_cleanly
 
 
 def _problems(site) -> list[str]:
@@ -17,21 +18,7 @@ def _problems(site) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def _failed_cleanly(result) -> str:
-    out = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in out, out
-    return out
-
-
-@pytest.fixture
-def built(mini):
-    result = mini.build()
-    assert result.returncode == 0, result.stderr
-    mini.before = mini.site_digest()
-    return mini
-
-
-# -- e-mail: one plain address, the mailto: link is built from it
+# -- e-mail: one plain address, the mailto: link is built_mini from it
 
 @pytest.mark.parametrize("email", ["deputy@example.go.th?bcc=x@evil.example&body=โอนเงิน", "deputy@example.go.th?body=x",
                                    "mailto:deputy@example.go.th", "a@example.go.th, b@example.go.th",
@@ -43,29 +30,29 @@ def test_email_holds_one_plain_address(mini, email):
     assert "ที่อยู่เดียว" in problems[0]
 
 
-def test_contact_email_with_headers_never_reaches_the_footer(built):
-    built.write("content/contact.yml", "email: 'saraban@example.go.th?bcc=all@evil.example'\n")
-    out = _failed_cleanly(built.build())
+def test_contact_email_with_headers_never_reaches_the_footer(built_mini):
+    built_mini.write("content/contact.yml", "email: 'saraban@example.go.th?bcc=all@evil.example'\n")
+    out = failed_cleanly(built_mini.build())
     assert "content/contact.yml บรรทัดที่ 1 · ช่อง email:" in out
-    assert built.site_digest() == built.before
+    assert built_mini.site_digest() == built_mini.before
 
 
 # -- site_url
 
 @pytest.mark.parametrize("url", ['https://www.example.go.th/ita/"><script>alert(1)</script>',
                                  "https://www.example.go.th/ita/?x=1", "https://www.example.go.th/i ta/"])
-def test_site_url_must_be_a_plain_absolute_url(built, url):
-    built.edit("mkdocs.yml", "site_url: https://www.example.go.th/ita/", f"site_url: '{url}'")
-    out = _failed_cleanly(built.build())
+def test_site_url_must_be_a_plain_absolute_url(built_mini, url):
+    built_mini.edit("mkdocs.yml", "site_url: https://www.example.go.th/ita/", f"site_url: '{url}'")
+    out = failed_cleanly(built_mini.build())
     assert "mkdocs.yml · ช่อง site_url:" in out and "https://" in out
-    assert built.site_digest() == built.before
+    assert built_mini.site_digest() == built_mini.before
 
 
-def test_missing_site_url_warns_and_fails_strict(built):
-    built.edit("mkdocs.yml", "site_url: https://www.example.go.th/ita/\n", "")
-    out = _failed_cleanly(built.build())
+def test_missing_site_url_warns_and_fails_strict(built_mini):
+    built_mini.edit("mkdocs.yml", "site_url: https://www.example.go.th/ita/\n", "")
+    out = failed_cleanly(built_mini.build())
     assert "site_url" in out and "itas.csv" in out
-    assert built.build(strict=False).returncode == 0
+    assert built_mini.build(strict=False).returncode == 0
 
 
 # -- YAML that explodes
@@ -161,14 +148,14 @@ def test_every_month_field_is_validated_with_its_line(mini, month, words):
     assert words in problems[0]
 
 
-def test_dates_far_ahead_and_reversed_terms_warn_with_their_lines(built):
-    built.edit("content/plans.yml", "date: 2566-10-20", "date: 3109-10-20")  # 543 added twice
-    built.edit("content/executives.yml", "    phone: 0 5300 0000 ต่อ 101\n",
+def test_dates_far_ahead_and_reversed_terms_warn_with_their_lines(built_mini):
+    built_mini.edit("content/plans.yml", "date: 2566-10-20", "date: 3109-10-20")  # 543 added twice
+    built_mini.edit("content/executives.yml", "    phone: 0 5300 0000 ต่อ 101\n",
                "    phone: 0 5300 0000 ต่อ 101\n    since: 2566-05-01\n    until: 2565-05-01\n")
-    out = _failed_cleanly(built.build())
+    out = failed_cleanly(built_mini.build())
     assert "content/plans.yml บรรทัดที่ 5 · เอกสารที่ 1 · ช่อง date:" in out and "3109-10-20" in out and "543" in out
     assert "content/executives.yml บรรทัดที่ 8 · ผู้บริหารคนที่ 1 · ช่อง until:" in out and "2565-05-01" in out
-    assert built.site_digest() == built.before
+    assert built_mini.site_digest() == built_mini.before
 
 
 def test_duplicate_item_in_a_site_catalog_that_overrides_names_both_lines(mini):

@@ -7,6 +7,7 @@ fork beside threads) and leave the collector alone (rebuilds must be freed).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -15,6 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
 
 
 def _free_port() -> int:
@@ -40,6 +42,24 @@ def _wait(condition, what: str, timeout: float = 60.0) -> None:
         time.sleep(0.3)
 
 
+@contextlib.contextmanager
+def _serving(mini):
+    """`mkdocs serve` of the site on a free port; `base` is its address, `log` (once it has
+    stopped) what it printed, which must hold no traceback."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    served = SimpleNamespace(base=f"http://127.0.0.1:{port}/ita/", log="")
+    try:
+        yield served
+    finally:
+        server.terminate()
+        _, served.log = server.communicate(timeout=10)
+    assert "Traceback" not in served.log, served.log
+
+
 def _search_text(base: str) -> str:
     """Every text of the search index: the head and the text files it points to."""
     head = _get(base + "search/index.json")
@@ -48,13 +68,8 @@ def _search_text(base: str) -> str:
 
 
 def test_serve_rebuilds_pages_and_search_when_content_changes(mini):
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    base = f"http://127.0.0.1:{port}/ita/"
-    try:
+    with _serving(mini) as served:
+        base = served.base
         _wait(lambda: "นายทดสอบ ใจดี" in _get(base + "2567/o02/"), "the first build was not served")
         mini.edit("content/executives.yml", "name: นายทดสอบ ใจดี", "name: นายแก้ไข ข้อมูลใหม่")
         _wait(lambda: "นายแก้ไข ข้อมูลใหม่" in _get(base + "2567/o02/"), "the page was not rebuilt after the edit")
@@ -63,10 +78,6 @@ def test_serve_rebuilds_pages_and_search_when_content_changes(mini):
         mini.edit("content/executives.yml", "name: นายแก้ไข ข้อมูลใหม่", "name: นายครั้งที่สอง ทดลอง")
         _wait(lambda: "นายครั้งที่สอง ทดลอง" in _get(base + "2567/o02/"), "the second edit was not rebuilt")
         assert "นายแก้ไข" not in _search_text(base)
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
-    assert "Traceback" not in errors, errors
 
 
 def test_only_a_one_shot_build_freezes_the_collector(mini, monkeypatch):
@@ -98,13 +109,8 @@ def _get_any(url: str) -> tuple[int, str]:
 def test_serve_shows_broken_data_as_a_page_and_reloads_once_fixed(mini):
     # broken from the start: an unknown field whose name is markup, which must stay text
     mini.edit("content/executives.yml", "    role: top\n", "    role: top\n    <b>rank</b>: 1\n")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    base = f"http://127.0.0.1:{port}/ita/"
-    try:
+    with _serving(mini) as served:
+        base = served.base
         _wait(lambda: "ข้อมูลผิดพลาด" in _get(base), "the error page was not served")
         home = _get(base)
         assert "content/executives.yml บรรทัดที่ 5" in home and "ไม่รู้จักช่องข้อมูลนี้ (unknown field)" in home
@@ -119,8 +125,4 @@ def test_serve_shows_broken_data_as_a_page_and_reloads_once_fixed(mini):
         mini.edit("content/executives.yml", "role: top", "role: mayor")
         _wait(lambda: "role" in _get_any(base + "2567/o02/")[1] and "ข้อมูลผิดพลาด" in _get_any(base + "2567/o02/")[1],
               "the second error was not shown")
-    finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
-    assert "Traceback" not in errors, errors
-    assert "พบข้อผิดพลาดในข้อมูล" in errors  # the terminal has the report too
+    assert "พบข้อผิดพลาดในข้อมูล" in served.log  # the terminal has the report too
