@@ -75,4 +75,4 @@ def write(path: Path, data: str | bytes) -> None:
     if isinstance(data, bytes):
         path.write_bytes(data)
     else:
-        path.write_text(data, encoding="utf-8")
+        path.write_text(data, encoding="utf-8", newline="")  # as given: CSV lines end in \r\n already

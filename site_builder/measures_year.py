@@ -39,7 +39,7 @@ def disagreements(measures: Measures) -> Iterator[tuple[tuple, str]]:
     if measures.memo and measures.memo.date:
         dates.append((("memo", "date"), measures.memo.date))
     if measures.sign_off:
-        for role in ("prepared", "reviewed", "approved"):
+        for role in ("prepared", "reviewed", "approved", "signers"):  # signers: the list form
             for i, signer in enumerate(getattr(measures.sign_off, role)):
                 if signer.date:
                     dates.append((("sign_off", role, i, "date"), signer.date))

@@ -163,7 +163,13 @@ def _date_of(cell: Cell) -> date:
         cell = cell.date()
     if isinstance(cell, date):
         # A year typed as 2567 in a date cell is stored as 2567 CE.
-        return cell.replace(year=cell.year - thai.BE_OFFSET) if cell.year >= 2400 else cell
+        if cell.year < 2400:
+            return cell
+        try:
+            return cell.replace(year=thai.ce_year(cell.year))
+        except ValueError:  # 29 February of a BE year whose CE year is not a leap year
+            raise CellError(f"ไม่มีวันที่ {cell.day} {thai.MONTHS[cell.month - 1]} {cell.year} ในปฏิทิน "
+                            f"(no such date)") from None
     text = _text(cell)
     found = thai.find_date(text)
     if found is None or found[1][0].strip() != thai.arabic_digits(text).strip():

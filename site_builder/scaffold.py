@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import publish
+from .generate import write
 from .models.catalog import (
     Catalog,
     DocumentsCheck,
@@ -294,6 +295,4 @@ def site_files(name: str, kind: str, website: str, itas_code: str, catalog: Cata
 
 def write_site(folder: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write(folder / rel, text)

@@ -173,7 +173,6 @@ def format_period(start: date, end: date, style: DigitStyle = DigitStyle.ARABIC,
 _D = "[0-9๐-๙]"
 PHONE = re.compile(rf"(?<!{_D})(?:[0๐](?:[ -]?{_D}){{8,9}}|(?<=สายด่วน )[1๑]{_D}{{3}}|(?<=โทร\. )[1๑]{_D}{{3}}|^[1๑]{_D}{{3}}$)"
                    rf"(?!{_D})(?:\s*ต่อ\s*({_D}{{1,5}}))?")
-_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def tel_uri(number: str) -> str:
@@ -182,6 +181,6 @@ def tel_uri(number: str) -> str:
     found = PHONE.search(str(number))
     if not found:
         return ""
-    main = "".join(c for c in found.group(0).split("ต่อ")[0].translate(_ARABIC) if c.isdigit())
-    ext = f";ext={found.group(1).translate(_ARABIC)}" if found.group(1) else ""
+    main = "".join(c for c in found.group(0).split("ต่อ")[0].translate(_ARABIC_DIGITS) if c.isdigit())
+    ext = f";ext={found.group(1).translate(_ARABIC_DIGITS)}" if found.group(1) else ""
     return f"tel:{main}{ext}"

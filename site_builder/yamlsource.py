@@ -186,7 +186,10 @@ class YamlSyntaxError(Exception):
 def read_yaml(path: Path, shown_as: str | None = None) -> Any:
     """Parse one YAML file; a syntax error becomes a Problem with its line."""
     name = shown_as or str(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:  # a folder named x.yml, a file the user may not read
+        raise YamlSyntaxError(Problem(name, None, "", f"เปิดไฟล์ไม่ได้ ({err.strerror or err})")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -218,6 +221,15 @@ def read_yaml(path: Path, shown_as: str | None = None) -> Any:
         if "tab" in what or (line and _indented_with_tab(text, line)):
             what = TAB_INDENT
         raise YamlSyntaxError(Problem(name, line, "", f"รูปแบบ YAML ผิด: {cut_short(yaml_problem(what), 300)}")) from None
+    except yaml.reader.ReaderError as err:
+        # A control character (Word's Shift+Enter leaves \x0b) that YAML may not hold.
+        # Found again here: the C parser counts its position in bytes, the Python one in characters.
+        bad = yaml.reader.Reader.NON_PRINTABLE.search(text)
+        line = text.count("\n", 0, bad.start()) + 1 if bad else None
+        code = f"U+{ord(bad.group()[0]):04X}" if bad else str(err.character)
+        raise YamlSyntaxError(Problem(name, line, "", f"มีอักขระควบคุมที่มองไม่เห็น (รหัส {code}) ซึ่ง YAML "
+                                                      "ไม่รับ มักติดมาจากการคัดลอกจาก Word ให้ลบออกแล้วพิมพ์ใหม่ "
+                                                      "(a control character YAML does not accept)")) from None
     except yaml.YAMLError as err:
         raise YamlSyntaxError(Problem(name, None, "", f"รูปแบบ YAML ผิด: {yaml_problem(str(err))}")) from None
 

@@ -65,6 +65,9 @@ def test_measures_report_warns_when_its_title_and_dates_name_another_year(mini):
     assert re.search(r"content/measures/2567\.yml บรรทัดที่ 2 · ช่อง title: ข้อความระบุปีงบประมาณ 2566 .*year: 2567", result.stderr)
     assert re.search(r"content/measures/2567\.yml บรรทัดที่ 4 · ช่อง memo\.date: วันที่ 2566-09-01 อยู่ในปีงบประมาณ 2566", result.stderr)
     assert re.search(r"content/measures/2567\.yml บรรทัดที่ 6 · ช่อง analysis\.year: วิเคราะห์ผลการประเมินปีงบประมาณ 2565", result.stderr)
+    # the list form of sign_off is checked too
+    mini.write("content/measures/2567.yml", MEASURES.replace("analysis:", "sign_off:\n  - name: นายทดสอบ\n    date: 2560-01-05\nanalysis:"))
+    assert re.search(r"ช่อง sign_off[^:]*: วันที่ 2560-01-05 อยู่ในปีงบประมาณ 2560", mini.build(strict=False).stderr)
     fixed = MEASURES.replace("๒๕๖๖", "๒๕๖๗").replace("2566-09-01", "2567-09-01").replace("year: 2565", "year: 2566")
     mini.write("content/measures/2567.yml", fixed)
     assert "content/measures/2567.yml" not in mini.build(strict=False).stderr

@@ -94,3 +94,25 @@ def test_click_usage_errors_are_thai(mini):
         result = mini.run("ita", *args)
         assert result.returncode == 2 and result.stderr.startswith("ข้อผิดพลาด: ") and words in result.stderr, result.stderr
     assert "แสดงวิธีใช้แล้วจบ" in mini.run("ita", "check", "--help").stdout
+
+
+def test_a_control_character_is_named_with_its_line(tmp_path: Path):
+    path = tmp_path / "x.yml"
+    path.write_text("a: 1\nname: เทศบาล\x0bตำบล\n", encoding="utf-8")  # Word's Shift+Enter
+    with pytest.raises(YamlSyntaxError) as err:
+        read_yaml(path, "content/x.yml")
+    assert err.value.problem.line == 2 and "อักขระควบคุม" in err.value.problem.message, err.value.problem
+
+
+def test_a_folder_named_like_a_yaml_file_is_a_problem_not_a_traceback(tmp_path: Path):
+    (tmp_path / "x.yml").mkdir()
+    with pytest.raises(YamlSyntaxError) as err:
+        read_yaml(tmp_path / "x.yml", "content/x.yml")
+    assert "เปิดไฟล์ไม่ได้" in err.value.problem.message
+
+
+def test_ita_names_plugin_options_of_the_wrong_type(mini):
+    mini.edit("mkdocs.yml", "years: [2567]", "years: 2567")
+    result = mini.run("ita", "check")
+    assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
+    assert "ตัวเลือก years ของปลั๊กอิน ita เขียนไม่ถูก ให้เขียนเช่น years: [2567, 2568]" in result.stderr, result.stderr

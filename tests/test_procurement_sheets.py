@@ -161,3 +161,11 @@ def test_hidden_sheets_and_sheets_without_the_table_are_left_out(tmp_path):
     problems: list = []
     purchases = read_purchases(path, "content/procurement/2567.xlsx", problems)
     assert problems == [] and [p.winner for p in purchases] == ["ร้านไฟฟ้า"]
+
+
+def test_a_date_cell_of_29_february_in_a_be_year_without_it_is_named():
+    from datetime import date
+
+    data, errors = _fields({"date": date(2568, 2, 29)})  # 2025 CE has no 29 February
+    assert errors and errors[0][0] == "date" and "ไม่มีวันที่ 29 กุมภาพันธ์ 2568" in errors[0][1], errors
+    assert _fields({"date": date(2567, 2, 28)})[1] == []
