@@ -51,7 +51,7 @@ lint: $(BIN)/pytest
 	$(BIN)/mypy
 
 test: test-deps lint
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 # Benchmarks time the package as installed, from bytecode: an editable install under
 # PYTHONDONTWRITEBYTECODE=1 would otherwise compile every module again in each build timed.

@@ -13,6 +13,9 @@ import pytest
 
 from site_dir import SiteDir
 
+# The module-scoped build is made once: every test of this file on one xdist worker.
+pytestmark = pytest.mark.xdist_group("copy")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -251,7 +251,8 @@ def test_nothing_is_fetched_from_another_host(site):
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium at /usr/bin/chromium")
 def test_in_chromium_every_request_stays_home_and_nothing_is_stored(site):
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    from playwright.sync_api import sync_playwright
+
     root = site.path / "serve"
     root.mkdir(exist_ok=True)
     if not (root / "ita").exists():

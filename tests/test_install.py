@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow  # one pip install per session, about a minute
+# One pip install per session, about a minute: on one xdist worker (make test: --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("install")]
 
 NOT_IN_A_CLONE = shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "__pycache__", ".cache",
                                         "*.egg-info", "build", "lhci-report")

@@ -103,7 +103,7 @@ def test_every_text_of_the_report_is_on_the_page(path: Path) -> None:
 def test_no_empty_column(path: Path) -> None:
     model, _ = load(path)
     if model.body is not None:
-        return  # a declared table shows the source's columns, empty ones too (test_measures_layout)
+        pytest.skip("a declared table shows the source's columns, empty ones too (test_measures_layout)")
     found = tables(page_html(model))
     assert found
     for headers, rows in found:

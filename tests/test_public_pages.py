@@ -11,8 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 # Words that belong to the webmaster's build log and `ita check`, never to a public page.
 MAINTAINER_WORDS = ("provisional", "confidence", "unconfirmed", "ฉบับเบื้องต้น", "ผู้ดูแลเว็บไซต์:",
                     "เทศบาลตำบลก้อ")
@@ -215,19 +213,12 @@ def test_long_tables_read_as_cards_on_phones_and_the_measures_page_has_the_full_
     assert 'class="ita-scroll ita-cards"' not in demo_build.html("2567/o21/").split('id="components"')[1].split("</table>")[0]
 
 
-def test_cards_on_a_360_px_phone(demo_build):
-    pytest.importorskip("playwright")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.goto((demo_build.path / "site/2567/measures/index.html").as_uri())
-        widths = page.evaluate("""() => [...document.querySelectorAll('.ita-cards')].map(region =>
-            [region.scrollWidth, region.clientWidth])""")
-        browser.close()
+def test_cards_on_a_360_px_phone(demo_build, browser):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto((demo_build.path / "site/2567/measures/index.html").as_uri())
+    widths = page.evaluate("""() => [...document.querySelectorAll('.ita-cards')].map(region =>
+        [region.scrollWidth, region.clientWidth])""")
+    page.close()
     assert widths and all(scroll <= client + 1 for scroll, client in widths)  # nothing to scroll sideways
 
 

@@ -36,7 +36,7 @@ def _wait(condition, what: str, timeout: float = 60.0) -> None:
         try:
             if condition():
                 return
-        except OSError:
+        except (OSError, ValueError):  # not served yet, or a file caught while it is rewritten
             pass
         assert time.monotonic() < deadline, what
         time.sleep(0.3)
@@ -47,16 +47,19 @@ def _serving(mini):
     """`mkdocs serve` of the site on a free port; `base` is its address, `log` (once it has
     stopped) what it printed, which must hold no traceback."""
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    served = SimpleNamespace(base=f"http://127.0.0.1:{port}/ita/", log="")
-    try:
-        yield served
-    finally:
-        server.terminate()
-        _, served.log = server.communicate(timeout=10)
+    log = mini.path.parent / "serve.log"  # a file, not a pipe nobody reads while it serves
+    with log.open("w", encoding="utf-8") as stream:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=mini.path,
+            stdout=subprocess.DEVNULL, stderr=stream, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        served = SimpleNamespace(base=f"http://127.0.0.1:{port}/ita/", log="")
+        try:
+            yield served
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    served.log = log.read_text(encoding="utf-8")
     assert "Traceback" not in served.log, served.log
 
 

@@ -109,7 +109,8 @@ def test_svg_logo_is_refused_with_guidance(mini):
 
 
 def test_heic_portrait_from_a_phone_is_published_as_webp(mini):
-    pillow_heif = pytest.importorskip("pillow_heif")
+    import pillow_heif  # a dependency of the package: HEIC photos from phones
+
     out = io.BytesIO()
     pillow_heif.from_pillow(Image.new("RGB", (600, 800), "#884422")).save(out, quality=50)
     mini.file("content/files/people/mayor.heic").write_bytes(out.getvalue())
