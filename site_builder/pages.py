@@ -8,11 +8,12 @@ headings into `_1`, `_2`.
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import archive, documents_page, procurement_pages, qr, spreadsheet, thai, urls
+from . import archive, documents_page, procurement_pages, qr, spreadsheet, thai, uploads, urls
 from .check import ItemStatus, check_catalog, document_rules, executives_of
 from .load import Loaded
 from .measures import OitRow, measures_markdown, referenced_items
@@ -55,6 +56,12 @@ class Linker:
         return urls.relative(self.source, target)
 
 
+def _file_meta(name: str, sizes: dict[str, int]) -> str:
+    """What a document link says of its file: its type and size ("PDF 120 KB")."""
+    label = uploads.LABELS.get(posixpath.splitext(name)[1].lower(), "")
+    return " ".join(p for p in (label, _human_size(sizes.get(name))) if p)
+
+
 def _human_size(size: int | None) -> str:
     if size is None:
         return ""
@@ -87,7 +94,7 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
         })
     csv_rows = ([*row.values()][:3] + [row["status"].text, row["explanation"]] for row in rows)
     csv_text = spreadsheet.csv_text(list(ITAS_CSV_HEADERS.values()), csv_rows)
-    payload = {"year": catalog.year, "provisional": catalog.provisional, "items": rows}
+    payload = {"year": catalog.year, "items": rows}  # the catalog's status is for ita check, not the public
     return [
         FileSpec(urls.itas_csv(catalog.year), csv_text),
         FileSpec(urls.itas_json(catalog.year), json.dumps(payload, ensure_ascii=False, indent=2) + "\n"),
@@ -228,7 +235,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                   procurement_kinds={k for k, kind in loaded.kinds.items() if kind.topic == "procurement"},
                   month_label=lambda m: thai.format_month(m.covers.start.year, m.covers.start.month),
                   first_half_end=thai.first_half_end, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
-                  human_size=_human_size, evidence_path=urls.evidence, photo_path=urls.photo,
+                  file_meta=lambda name: _file_meta(name, loaded.file_sizes), evidence_path=urls.evidence, photo_path=urls.photo,
                   fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=urls.item)
 
     locate = content_locator(loaded)

@@ -68,14 +68,8 @@ def url(value: object) -> str:
     return "#"
 
 
-def phone(value: object) -> str:
-    """A phone number as a tap-to-call Markdown link (tel:, extension as ;ext=)."""
-    target = thai.tel_uri(clean(value))
-    return f"[{md(value)}]({target})" if target else md(value)
-
-
 def phones(value: object) -> str:
-    """Inline text (escaped as `md`) with every phone number in it a tel: link."""
+    """Inline text (escaped as `md`) with every phone number in it a tel: link (extension as ;ext=)."""
     def link(match: re.Match) -> str:
         return f"[{match.group(0)}]({thai.tel_uri(match.group(0))})"
     return thai.PHONE.sub(link, md(value))
@@ -131,7 +125,6 @@ class Renderer:
             md_block=md_block,
             attr=attr,
             url=url,
-            phone=phone,
             phones=phones,
             phones_of=phones_of,
             date=self.date,

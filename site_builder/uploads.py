@@ -17,7 +17,6 @@ from pathlib import Path
 # decompression bomb: Pillow decodes a 64 MP RGBA image into about 256 MB.
 MAX_PIXELS = 64_000_000
 
-DOCUMENT_TYPES = {"pdf": "PDF", "office": "เอกสารสำนักงาน (Word, Excel, PowerPoint, OpenDocument)"}
 IMAGE_TYPES = {"jpeg", "png", "gif", "webp"}
 # Office formats are ZIP (docx, xlsx, pptx, odt, ods, odp) or OLE (doc, xls, ppt) containers.
 _EXTENSIONS = {
@@ -26,6 +25,12 @@ _EXTENSIONS = {
     ".doc": "ole", ".xls": "ole", ".ppt": "ole",
     ".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".gif": "gif", ".webp": "webp",
     ".heic": "heic", ".heif": "heic",
+}
+# What a reader is told a published file is, beside its size ("Word 24 KB").
+LABELS = {
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".xls": "Excel", ".xlsx": "Excel",
+    ".ppt": "PowerPoint", ".pptx": "PowerPoint", ".odt": "OpenDocument", ".ods": "OpenDocument",
+    ".odp": "OpenDocument", ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP",
 }
 ALLOWED = "PDF, Word/Excel/PowerPoint (doc docx xls xlsx ppt pptx), OpenDocument (odt ods odp), JPEG, PNG, GIF, WebP"
 _HEIC_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1")

@@ -255,3 +255,25 @@ def test_digit_references_and_attributes_are_left_whole():
         '</table><span lang="en">WCAG 2.2</span><code>a1</code> &amp; 1/2567</div>')
     assert one_digit_system("<p>ปี ๒๕๖๗</p>", DigitStyle.FORMAL) == "<p>ปี 2567</p>"
     assert one_digit_system("<p>ปี 2567</p>", DigitStyle.EVERYWHERE) == "<p>ปี ๒๕๖๗</p>"
+
+
+def test_each_number_of_a_phone_field_is_its_own_link(mini):
+    mini.edit("content/executives.yml", "phone: 0 5300 0000 ต่อ 101", "phone: 0 5300 0000 ต่อ 101, 08 1234 5678 (มือถือ)")
+    assert mini.build().returncode == 0
+    page = mini.html("2567/o02/")
+    assert 'href="tel:053000000;ext=101"' in page and 'href="tel:0812345678"' in page
+
+
+def test_a_document_link_names_its_file_type(mini):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as docx:
+        docx.writestr("word/document.xml", "<w:document/>")
+    mini.file("content/files/plans/annual-2567.docx").write_bytes(buffer.getvalue())
+    mini.edit("content/plans.yml", "file: plans/annual-2567.pdf", "file: plans/annual-2567.docx")
+    assert mini.build().returncode == 0
+    for url in ("2567/o11/", "documents/"):
+        entry = mini.html(url).split("annual-2567.docx")[-1].split("</li>")[0]
+        assert " · Word " in entry and "PDF" not in entry, (url, entry)
