@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import thai, urls
 from .check import document_rules
+from .models.catalog import FieldsCheck, MeasuresCheck, RecordsCheck, RolesCheck, SettingCheck, simple_checks
 from .pages import PageSpec
 
 BANGKOK = timezone(timedelta(hours=7))
@@ -91,11 +92,27 @@ def _git_dates(folder: Path) -> dict[Path, float]:
     return dates
 
 
-def item_sources(status, kinds: dict, content_dir: Path) -> set[Path]:
-    """The topic files an item page reads, and the evidence files it lists."""
+def _checked_files(check, year: int, content_dir: Path) -> set[Path]:
+    """The content files a completeness rule reads: an item's status changes with them."""
+    if isinstance(check, MeasuresCheck):
+        return {content_dir / "measures" / f"{year + check.year_offset}.yml"}
+    if isinstance(check, (RecordsCheck, FieldsCheck)):
+        return {content_dir / f"{check.path.split('.')[0]}.yml"}
+    if isinstance(check, RolesCheck):
+        return {content_dir / "executives.yml"}
+    if isinstance(check, SettingCheck):
+        return {content_dir / "agency.yml"}
+    return set()  # documents: their topics and files are counted below
+
+
+def item_sources(status, year: int, kinds: dict, content_dir: Path) -> set[Path]:
+    """The topic files an item page reads, the files its checks read, and the evidence it lists."""
     topics = {section_topic(s) for s in status.item.sections}
     topics |= {kinds[k].topic for k in document_rules(status.item) if k in kinds}
     paths = {content_dir / f"{t}.yml" for t in topics if t}
+    for component in status.item.components:
+        for check in simple_checks(component.check):
+            paths |= _checked_files(check, year, content_dir)
     paths |= {content_dir / "files" / d.file for d in status.documents if d.file}
     if any(s.startswith("procurement") for s in status.item.sections):
         paths.add(content_dir / "procurement")
@@ -113,8 +130,8 @@ def page_sources(path: str, statuses: dict[int, list], kinds: dict, content_dir:
     if year in statuses and len(parts) == 2:
         items = {s.item.code: s for s in statuses[year]}
         if parts[1] in items:
-            return item_sources(items[parts[1]], kinds, content_dir)
-        every_item = set().union(*(item_sources(s, kinds, content_dir) for s in statuses[year]))
+            return item_sources(items[parts[1]], year, kinds, content_dir)
+        every_item = set().union(*(item_sources(s, year, kinds, content_dir) for s in statuses[year]))
         if parts[1] == "measures":
             return every_item | {content_dir / "measures" / f"{year}.yml"}
         return every_item

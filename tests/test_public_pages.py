@@ -187,6 +187,14 @@ def test_last_updated_is_the_newest_change_of_the_pages_own_data_from_file_times
     assert updated(mini.html("policies/privacy/")) == "2024-01-31"
 
 
+def test_items_checked_from_the_measures_file_are_dated_by_it(demo_build):
+    # O42/O43 show no topic section: their status comes from content/measures/<year>.yml.
+    measures = demo_build.path / "content" / "measures"
+    newest = max(datetime.fromtimestamp(p.stat().st_mtime).date() for p in measures.glob("256[67].yml"))
+    for item in ("2567/o42/", "2567/o43/"):
+        assert updated(demo_build.html(item)) >= newest.isoformat(), item
+
+
 def test_last_updated_is_the_last_commit_in_a_git_checkout(mini):
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
                GIT_COMMITTER_EMAIL="t@example.org", GIT_AUTHOR_DATE="2024-02-01T10:00:00+07:00",
