@@ -267,8 +267,8 @@ def check_fields(check: FieldsCheck, content: Content, year: int,
     gaps = []
     if isinstance(value, list) and len(value) < check.min:
         fields = ", ".join(f.split("|")[0] for f in check.fields)
-        count = f"อย่างน้อย {check.min} รายการ" if check.min > 1 else "อย่างน้อย 1 รายการ"
-        gaps.append(Gap(f"{not_published(label)}" if not value else f"{label}มีน้อยกว่า {check.min} รายการ",
+        count = f"อย่างน้อย {check.min} รายการ"
+        gaps.append(Gap(not_published(label) if not value else f"{label}มีน้อยกว่า {check.min} รายการ",
                         f"{where(file, locate, loc, field=rest)}: ยังไม่มี{label}{'ในปีงบประมาณ ' + str(year) if whole is not value else ''} "
                         f"ให้เพิ่ม{count} แต่ละรายการมีช่อง {fields}"))
     for index, target in enumerate(targets):

@@ -92,7 +92,7 @@ def itas_exports(catalog: Catalog, statuses: list[ItemStatus], site_url: str) ->
             "status": status.status,
             "explanation": hint,
         })
-    csv_rows = ([*row.values()][:3] + [row["status"].text, row["explanation"]] for row in rows)
+    csv_rows = ([row[k].text if k == "status" else row[k] for k in ITAS_CSV_HEADERS] for row in rows)
     csv_text = spreadsheet.csv_text(list(ITAS_CSV_HEADERS.values()), csv_rows)
     payload = {"year": catalog.year, "items": rows}  # the catalog's status is for ita check, not the public
     return [

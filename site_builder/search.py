@@ -34,7 +34,6 @@ Public API (the MkDocs plugin calls these):
 from __future__ import annotations
 
 import gzip
-import json
 import posixpath
 import re
 import shutil
@@ -43,20 +42,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import search_shards, urls
-from .search_fold import fold, normalize, squeeze  # noqa: F401  (fold, squeeze: this module's API too)
 from .search_text import PageText, extract_page
 
 ASSETS = Path(__file__).parent / "assets"
 
 SEARCH_DIR = urls.SEARCH_DIR
-INDEX_NAME = "index.json"  # site/search/index.json (Material's own search writes search_index.json)
-SCRIPT_NAME = "search.js"
+INDEX_NAME = posixpath.basename(urls.SEARCH_INDEX)  # Material's own search writes search_index.json
+SCRIPT_NAME = posixpath.basename(urls.SEARCH_SCRIPT)
 INDEX_VERSION = 2  # 2: sharded (search_shards.py)
 
 # Site paths never indexed: the search page itself and the not-found page.
 DEFAULT_EXCLUDE = (urls.NOT_FOUND, f"{SEARCH_DIR}/index.html", f"{SEARCH_DIR}.html")
-
-_WHITE = re.compile(r"\s+")
 
 # ---------------------------------------------------------------- indexing
 
@@ -112,10 +108,6 @@ def build_index(site_dir: Path | str, exclude: tuple[str, ...] = DEFAULT_EXCLUDE
         "pages": [[p.url, p.title, [[a, h, number(t)] for a, h, t in p.sections]] for p in pages],
         "texts": texts,
     }
-
-
-def dumps(index: dict) -> str:
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_index(site_dir: Path | str, index: dict, cache_dir: Path | None = None) -> dict[str, bytes]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder import page_indexer, search, search_text, urls
+from site_builder import page_indexer, search, search_fold, search_text, urls
 from site_builder.render import Renderer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -60,14 +60,14 @@ EXEC_BODY = """<p>ผู้บริหารสูงสุดของหน�
 
 def test_normalize_thai_typing_variants():
     # NIKHAHIT + SARA AA (as copied out of PDFs) becomes SARA AM, also with a tone mark between
-    assert search.normalize("ประจ\u0e4d\u0e32ปี") == "ประจำปี"
-    assert search.normalize("น\u0e4d\u0e49\u0e32") == "น\u0e49\u0e33"  # น ํ ้ า -> น้ำ
+    assert search_fold.normalize("ประจ\u0e4d\u0e32ปี") == "ประจำปี"
+    assert search_fold.normalize("น\u0e4d\u0e49\u0e32") == "น\u0e49\u0e33"  # น ํ ้ า -> น้ำ
     # a tone mark typed before the vowel is put after it
-    assert search.normalize("ก\u0e48\u0e35") == "ก\u0e35\u0e48"
+    assert search_fold.normalize("ก\u0e48\u0e35") == "ก\u0e35\u0e48"
     # zero-width characters and soft hyphens vanish; white space collapses; NFC
-    assert search.normalize("ข้อมูล\u200bผู้\u00adบริหาร \u00a0\t ปี") == "ข้อมูลผู้บริหาร ปี"
-    assert search.normalize("Cafe\u0301") == "Caf\u00e9"
-    assert search.normalize("  หนึ่ง \n\n  สอง  ") == "หนึ่ง\nสอง"
+    assert search_fold.normalize("ข้อมูล\u200bผู้\u00adบริหาร \u00a0\t ปี") == "ข้อมูลผู้บริหาร ปี"
+    assert search_fold.normalize("Cafe\u0301") == "Caf\u00e9"
+    assert search_fold.normalize("  หนึ่ง \n\n  สอง  ") == "หนึ่ง\nสอง"
 
 
 def test_extract_page_reads_only_the_article():
@@ -201,10 +201,10 @@ def test_every_text_file_holding_a_term_is_found_by_its_grams(tmp_path):
         return found or set()
 
     for term in ("ร้องเรียน", "ก", "ทุจริต", "nogiftpolicy", "2567", "e-service", "เรียน"):
-        holding = {chunk_of[n] for n, t in enumerate(stored) if term in search.squeeze(t)}
+        holding = {chunk_of[n] for n, t in enumerate(stored) if term in search_fold.squeeze(t)}
         assert holding and holding <= files_for(term), term
     # a term across a line break matches nothing, and its grams say so
-    assert not files_for("ร้องขอเรียน") and "ร้องขอเรียน" not in search.squeeze(texts[1])
+    assert not files_for("ร้องขอเรียน") and "ร้องขอเรียน" not in search_fold.squeeze(texts[1])
     # the grams kept in the build cache give the same files
     assert search_shards.shard(index, tmp_path / "grams") == files
     assert search_shards.shard(index, tmp_path / "grams") == files and any((tmp_path / "grams").iterdir())
