@@ -19,6 +19,7 @@ from .load import Loaded
 from .measures import OitRow, measures_markdown, referenced_items
 from .models.catalog import Catalog
 from .render import Renderer, attr
+from .status import Status
 from .yamlsource import cut_short, line_of
 
 
@@ -54,6 +55,11 @@ class Linker:
 
     def __call__(self, target: str) -> str:
         return urls.relative(self.source, target)
+
+
+def search_markdown(renderer: Renderer) -> str:
+    """The search page: the form, the results area and its script (assets/search.js)."""
+    return renderer.render("search.md.j2", rel=Linker(urls.SEARCH), urls=urls)
 
 
 def _file_meta(name: str, sizes: dict[str, int]) -> str:
@@ -235,7 +241,8 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
                   procurement_kinds={k for k, kind in loaded.kinds.items() if kind.topic == "procurement"},
                   month_label=lambda m: thai.format_month(m.covers.start.year, m.covers.start.month),
                   first_half_end=thai.first_half_end, agency=agency, kinds=loaded.kinds, sizes=loaded.file_sizes,
-                  file_meta=lambda name: _file_meta(name, loaded.file_sizes), evidence_path=urls.evidence, photo_path=urls.photo,
+                  complete=Status.COMPLETE, file_meta=lambda name: _file_meta(name, loaded.file_sizes),
+                  evidence_path=urls.evidence, photo_path=urls.photo,
                   fiscal_year=thai.fiscal_year, years=years, document_rules=document_rules, current=current, item_path=urls.item)
 
     locate = content_locator(loaded)
@@ -312,7 +319,7 @@ def build_site(loaded: Loaded, years: list[int], renderer: Renderer, site_url: s
         site.pages.append(PageSpec(path, title, _front(title, f"{title} ของ{agency.name} แยกตามปีงบประมาณ") + body))
     for fiscal in sorted({thai.fiscal_year(p.date) for p in procurement.purchases}):
         site.files.append(FileSpec(urls.procurement_csv(fiscal), procurement_pages.year_csv(procurement, fiscal)))
-    site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", renderer.render("search.md.j2")))
+    site.pages.append(PageSpec(urls.SEARCH, "ค้นหา", search_markdown(renderer)))
     if eit_url:
         poster = renderer.render("eit_poster.md.j2", rel=Linker(urls.EIT_POSTER), **common)
         site.pages.append(PageSpec(urls.EIT_POSTER, "โปสเตอร์แบบวัด EIT",

@@ -23,6 +23,7 @@ import jinja2
 import pytest
 
 from site_builder import page_indexer, search, search_fold, search_text, urls
+from site_builder.pages import search_markdown
 from site_builder.render import Renderer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -211,7 +212,7 @@ def test_every_text_file_holding_a_term_is_found_by_its_grams(tmp_path):
 
 
 def test_search_page_markdown():
-    md = Renderer().render("search.md.j2")
+    md = search_markdown(Renderer())
     assert "title: ค้นหา" in md
     assert '<form class="ita-search-page" role="search"' in md and 'action="./" method="get"' in md
     assert '<label for="search-q"' in md and ">ค้นหา</label>" in md
@@ -337,10 +338,11 @@ PAGES = {
 HOOK = """
 from mkdocs.structure.files import File
 from site_builder import page_indexer, search, urls
+from site_builder.pages import search_markdown
 from site_builder.render import Renderer
 
 def on_files(files, config):
-    files.append(File.generated(config, urls.SEARCH, content=Renderer().render("search.md.j2")))
+    files.append(File.generated(config, urls.SEARCH, content=search_markdown(Renderer())))
     return files
 
 def on_post_build(config):
