@@ -288,6 +288,8 @@ def line_of(data: Any, loc: tuple) -> int | None:
         elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
             line = node.item_lines[part]
             node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, str):
+            continue  # a key the model wraps a written list in (sign_off: [...] → signers)
         else:
             break
         inner = getattr(node, "line", None)

@@ -116,3 +116,9 @@ def test_ita_names_plugin_options_of_the_wrong_type(mini):
     result = mini.run("ita", "check")
     assert result.returncode != 0 and "Traceback" not in result.stderr, result.stderr
     assert "ตัวเลือก years ของปลั๊กอิน ita เขียนไม่ถูก ให้เขียนเช่น years: [2567, 2568]" in result.stderr, result.stderr
+
+
+def test_a_problem_inside_a_list_the_model_wraps_points_at_its_own_line(mini):
+    mini.write("content/measures/2567.yml", "year: 2567\nsign_off:\n  - name: ก\n  - name: ข\n    date: 2567-02-30\n")
+    out = mini.run("ita", "check").stderr
+    assert "content/measures/2567.yml บรรทัดที่ 5" in out, out
